@@ -1,0 +1,62 @@
+package io.leadflow.schemas;
+
+import io.leadflow.schemas.delivery.DeliveryAttempted;
+import io.leadflow.schemas.delivery.LeadCompleted;
+import io.leadflow.schemas.enhancement.LeadEnhanced;
+import io.leadflow.schemas.feedback.FeedbackMatched;
+import io.leadflow.schemas.feedback.FeedbackReceived;
+import io.leadflow.schemas.feedback.FeedbackRejected;
+import io.leadflow.schemas.intake.LeadReceived;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * The catalog of Kafka topics: the only interface between the services. Every topic name is spelled here and
+ * nowhere else; each event topic has exactly one writing service and one Avro value type, and is keyed by lead id.
+ */
+public final class Topics {
+
+    public static final String LEAD_RECEIVED = "intake.lead-received";
+    public static final String LEAD_ENHANCED = "enhancement.lead-enhanced";
+    public static final String DELIVERY_ATTEMPTED = "delivery.delivery-attempted";
+    public static final String LEAD_COMPLETED = "delivery.lead-completed";
+    public static final String FEEDBACK_RECEIVED = "feedback.feedback-received";
+    public static final String FEEDBACK_MATCHED = "feedback.feedback-matched";
+    public static final String FEEDBACK_REJECTED = "feedback.feedback-rejected";
+
+    /** Compacted: schema fingerprint (16 hex digits) to the schema's JSON. Kafka as the schema registry. */
+    public static final String SCHEMAS_REGISTERED = "schemas.registered";
+
+    /** Records a service could not process, with the reason in headers; same key and bytes as the source record. */
+    public static final String ENHANCEMENT_DEAD_LETTER = "enhancement.dead-letter";
+    public static final String DELIVERY_DEAD_LETTER = "delivery.dead-letter";
+    public static final String FEEDBACK_DEAD_LETTER = "feedback.dead-letter";
+
+    /** Written only by the intake benchmark's bare baseline endpoint. */
+    public static final String BENCH_BASELINE = "bench.baseline";
+
+    /** An event topic: its name, the service that writes it and the Avro type of its values. */
+    public record EventTopic(String name, String writer, Class<? extends SpecificRecord> valueType) {
+    }
+
+    public static final List<EventTopic> EVENT_TOPICS = List.of(
+            new EventTopic(LEAD_RECEIVED, "intake", LeadReceived.class),
+            new EventTopic(LEAD_ENHANCED, "enhancement", LeadEnhanced.class),
+            new EventTopic(DELIVERY_ATTEMPTED, "delivery", DeliveryAttempted.class),
+            new EventTopic(LEAD_COMPLETED, "delivery", LeadCompleted.class),
+            new EventTopic(FEEDBACK_RECEIVED, "feedback", FeedbackReceived.class),
+            new EventTopic(FEEDBACK_MATCHED, "feedback", FeedbackMatched.class),
+            new EventTopic(FEEDBACK_REJECTED, "feedback", FeedbackRejected.class));
+
+    public static final List<String> DEAD_LETTER_TOPICS =
+            List.of(ENHANCEMENT_DEAD_LETTER, DELIVERY_DEAD_LETTER, FEEDBACK_DEAD_LETTER);
+
+    private Topics() {
+    }
+
+    /** The event topic of this name, if it is one. */
+    public static Optional<EventTopic> eventTopic(String name) {
+        return EVENT_TOPICS.stream().filter(topic -> topic.name().equals(name)).findFirst();
+    }
+}
