@@ -1,0 +1,47 @@
+package io.leadflow.integration.types;
+
+import io.leadflow.integration.TypedValue;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** All field types by name, and parsing that keeps the first raw value when a parsed value is parsed again. */
+public final class FieldTypes {
+
+    private static final Map<String, FieldType> TYPES = byName(List.of(
+            new StringType()));
+
+    private FieldTypes() {
+    }
+
+    public static Set<String> names() {
+        return TYPES.keySet();
+    }
+
+    public static Optional<FieldType> find(String name) {
+        return Optional.ofNullable(TYPES.get(name));
+    }
+
+    /**
+     * Parses a value with the named type; null stays null. A value already parsed with this type is returned as
+     * it is; one parsed with another type is parsed again from its raw form.
+     */
+    public static TypedValue parse(String typeName, Object input) {
+        FieldType type = find(typeName).orElseThrow(() -> new IllegalArgumentException("Unknown field type " + typeName));
+        if (input == null) {
+            return null;
+        }
+        if (input instanceof TypedValue typed) {
+            return typed.type().equals(typeName) ? typed : type.parse(typed.raw());
+        }
+        return type.parse(input);
+    }
+
+    private static Map<String, FieldType> byName(List<FieldType> types) {
+        Map<String, FieldType> byName = new TreeMap<>();
+        types.forEach(type -> byName.put(type.name(), type));
+        return Map.copyOf(byName);
+    }
+}
