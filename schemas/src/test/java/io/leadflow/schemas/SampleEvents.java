@@ -50,7 +50,8 @@ public final class SampleEvents {
 
     public static List<SpecificRecord> all() {
         return List.of(
-                new LeadReceived(metadata("e1"), "lead-1", "solar", "rev-1", "web", AT, fields()),
+                new LeadReceived(metadata("e1"), "lead-1", "solar", "rev-1", "web", AT, fields(),
+                        new LeadStop(null, Outcome.FAILURE, "email is required")),
                 new LeadEnhanced(metadata("e2"), "lead-1", "solar", "rev-1", "web", AT, fields(),
                         List.of(step("phone-check", StepType.ENHANCEMENT, Outcome.SUCCESS),
                                 step("no-landlines", StepType.FILTER, Outcome.FAILURE)),

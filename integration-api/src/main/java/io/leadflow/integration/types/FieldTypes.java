@@ -1,6 +1,8 @@
 package io.leadflow.integration.types;
 
 import io.leadflow.integration.TypedValue;
+import java.time.Clock;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,27 @@ import java.util.TreeMap;
 public final class FieldTypes {
 
     private static final Map<String, FieldType> TYPES = byName(List.of(
-            new StringType()));
+            new BooleanType(),
+            new PlainTextType("city"),
+            new CredentialType(),
+            new DateType(),
+            new DobType(Clock.systemUTC()),
+            new EmailType(),
+            new PlainTextType("first_name"),
+            new GenderType(),
+            new IpType(),
+            new PlainTextType("last_name"),
+            new NumberType(),
+            new PhoneType(),
+            new PostalCodeType(),
+            new RangeType(),
+            new SsnType(),
+            new StateType(),
+            new StreetType(),
+            new StringType(),
+            new TimeType(),
+            new TrustedFormUrlType(),
+            new UrlType()));
 
     private FieldTypes() {
     }
@@ -42,6 +64,6 @@ public final class FieldTypes {
     private static Map<String, FieldType> byName(List<FieldType> types) {
         Map<String, FieldType> byName = new TreeMap<>();
         types.forEach(type -> byName.put(type.name(), type));
-        return Map.copyOf(byName);
+        return Collections.unmodifiableMap(byName);
     }
 }

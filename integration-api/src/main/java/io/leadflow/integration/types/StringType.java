@@ -13,8 +13,7 @@ final class StringType implements FieldType {
 
     @Override
     public TypedValue parse(Object input) {
-        String text = String.valueOf(input);
-        boolean scalar = input instanceof CharSequence || input instanceof Number || input instanceof Boolean;
-        return new TypedValue(name(), text, text, scalar, Map.of());
+        String text = InputText.of(input);
+        return new TypedValue(name(), text, text, !InputText.isStructured(input), Map.of());
     }
 }

@@ -1,0 +1,328 @@
+package io.leadflow.flow;
+
+import io.leadflow.flow.rules.Rules;
+import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.IntegrationCatalog;
+import io.leadflow.integration.IntegrationModule;
+import io.leadflow.integration.Outcome;
+import io.leadflow.integration.VariableSpec;
+import io.leadflow.integration.types.FieldTypes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads and validates flow files (YAML, DESIGN §4). Everything a typo could silently disable is checked at load:
+ * unknown keys, field types, integrations and their variables, rule operators, template paths, feedback entities and
+ * that every {@code ${env:…}}/{@code ${secret:…}} reference has a value. A problem is a
+ * {@link FlowDefinitionException} naming the file, the path in it and the problem.
+ */
+public final class FlowLoader {
+
+    static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(10);
+    static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
+
+    private static final Set<String> FLOW_KEYS =
+            Set.of("id", "name", "description", "enabled", "fields", "sources", "steps", "feedback_keys");
+    private static final Set<String> FLOW_KEYS_LATER = Set.of("acceptance", "credentials", "pricing", "caps");
+    private static final Set<String> FIELD_KEYS = Set.of("id", "name", "type", "required");
+    private static final Set<String> SOURCE_KEYS =
+            Set.of("id", "name", "enabled", "response", "response_timeout", "verbose");
+    private static final Set<String> SOURCE_KEYS_LATER = Set.of("auth", "allowed_ips", "acceptance", "pricing", "caps");
+    private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
+            "criteria", "rule_set", "outcome", "reason", "timeout");
+    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "retry", "limits", "cache_ttl", "batch");
+    private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
+    private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
+
+    private final IntegrationCatalog integrations;
+    private final References references;
+
+    public FlowLoader(IntegrationCatalog integrations, References references) {
+        this.integrations = integrations;
+        this.references = references;
+    }
+
+    /** Every {@code *.yaml} and {@code *.yml} file of the directory; flow ids must be unique. */
+    public FlowCatalog loadDirectory(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            throw new FlowDefinitionException(directory + ": flows directory does not exist");
+        }
+        List<Flow> flows = new ArrayList<>();
+        Map<String, Path> seen = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(FlowLoader::isYaml).sorted().toList()) {
+                Flow flow = load(file);
+                Path earlier = seen.putIfAbsent(flow.id(), file);
+                if (earlier != null) {
+                    throw new FlowDefinitionException(file + ": id: flow '" + flow.id() + "' is also defined in " + earlier);
+                }
+                flows.add(flow);
+            }
+        } catch (IOException e) {
+            throw new FlowDefinitionException(directory + ": cannot list flows: " + e.getMessage());
+        }
+        return new FlowCatalog(flows);
+    }
+
+    public Flow load(Path file) {
+        try {
+            return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new FlowDefinitionException(file + ": cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** Parses the text of a flow file; {@code fileName} is only used in messages. */
+    public Flow parse(String fileName, String yaml) {
+        Object document;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            document = new Yaml(new SafeConstructor(options)).load(yaml);
+        } catch (YAMLException e) {
+            throw new FlowDefinitionException(fileName + ": is not valid YAML: " + e.getMessage());
+        }
+        FlowSection root = new FlowSection(fileName, "", document).allowOnly(FLOW_KEYS, FLOW_KEYS_LATER);
+        String id = identifier(root, "id");
+        List<FieldDefinition> fields = fields(root);
+        List<SourceDefinition> sources = sources(root);
+        List<StepDefinition> steps = steps(root);
+        Map<String, String> feedbackKeys = feedbackKeys(root, steps);
+        return new Flow(id, root.text("name", id), root.flag("enabled", true), revision(yaml), fields, sources, steps,
+                feedbackKeys);
+    }
+
+    private List<FieldDefinition> fields(FlowSection root) {
+        List<FieldDefinition> fields = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<?> items = root.list("fields");
+        for (int i = 0; i < items.size(); i++) {
+            FlowSection field = root.item("fields", i, items.get(i)).allowOnly(FIELD_KEYS, Set.of());
+            String id = field.requiredText("id");
+            String type = field.text("type", "string");
+            if (FieldTypes.find(type).isEmpty()) {
+                throw field.failure(field.child("type"), "unknown field type '" + type + "' (known: "
+                        + String.join(", ", FieldTypes.names()) + ")");
+            }
+            if (!ids.add(id)) {
+                throw field.failure(field.child("id"), "field '" + id + "' is defined twice");
+            }
+            fields.add(new FieldDefinition(id, type, field.flag("required", false)));
+        }
+        return List.copyOf(fields);
+    }
+
+    private List<SourceDefinition> sources(FlowSection root) {
+        List<SourceDefinition> sources = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        List<?> items = root.list("sources");
+        if (items.isEmpty()) {
+            throw root.failure("sources", "a flow needs at least one source");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            FlowSection source = root.item("sources", i, items.get(i)).allowOnly(SOURCE_KEYS, SOURCE_KEYS_LATER);
+            String id = identifier(source, "id");
+            if (!ids.add(id)) {
+                throw source.failure(source.child("id"), "source '" + id + "' is defined twice");
+            }
+            sources.add(new SourceDefinition(id, source.text("name", id), source.flag("enabled", true),
+                    source.choice("response", ResponseMode.class, ResponseMode.SYNC),
+                    source.duration("response_timeout", DEFAULT_RESPONSE_TIMEOUT), source.flag("verbose", false)));
+        }
+        return List.copyOf(sources);
+    }
+
+    private List<StepDefinition> steps(FlowSection root) {
+        List<StepDefinition> steps = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        boolean recipientSeen = false;
+        List<?> items = root.list("steps");
+        for (int i = 0; i < items.size(); i++) {
+            FlowSection section = root.item("steps", i, items.get(i)).allowOnly(STEP_KEYS, STEP_KEYS_LATER);
+            StepDefinition step = step(section);
+            if (!ids.add(step.id())) {
+                throw section.failure(section.child("id"), "step '" + step.id() + "' is defined twice");
+            }
+            if (step.kind() == StepKind.ENHANCEMENT && recipientSeen) {
+                throw section.failure(section.child("type"), "an enhancement step may not follow a recipient step");
+            }
+            recipientSeen |= step.kind() == StepKind.RECIPIENT;
+            steps.add(step);
+        }
+        return List.copyOf(steps);
+    }
+
+    private StepDefinition step(FlowSection step) {
+        String id = identifier(step, "id");
+        StepKind kind = step.choice("type", StepKind.class, null);
+        if (kind == null) {
+            throw step.failure(step.child("type"), "is required (enhancement, filter or recipient)");
+        }
+        RuleSet criteria = step.has("criteria") ? ruleSet(step.section("criteria")) : RuleSet.always();
+        Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
+        if (kind == StepKind.FILTER) {
+            refuse(step, List.of("entity", "integration", "mappings"), "a filter step");
+            if (!step.has("rule_set")) {
+                throw step.failure(step.child("rule_set"), "is required for a filter step");
+            }
+            Outcome outcome = Outcome.fromWireName(step.text("outcome", "failure"));
+            if (outcome == null || outcome == Outcome.SKIP) {
+                throw step.failure(step.child("outcome"), "must be success, failure or error");
+            }
+            return new StepDefinition(id, kind, null, null, Map.of(), criteria, ruleSet(step.section("rule_set")),
+                    outcome, step.text("reason", "Stopped by filter " + id), timeout);
+        }
+        refuse(step, List.of("rule_set", "outcome", "reason"), "an " + kind.name().toLowerCase() + " step");
+        String entity = step.requiredText("entity");
+        String integrationId = step.requiredText("integration");
+        IntegrationModule module = integrations.find(integrationId).orElseThrow(() ->
+                step.failure(step.child("integration"), "unknown integration '" + integrationId + "' (known: "
+                        + String.join(", ", integrations.modules().stream().map(IntegrationModule::id).toList()) + ")"));
+        Map<String, String> mappings = mappings(step, module);
+        return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout);
+    }
+
+    private Map<String, String> mappings(FlowSection step, IntegrationModule module) {
+        Map<String, String> mappings = new LinkedHashMap<>();
+        if (step.has("mappings")) {
+            FlowSection section = step.section("mappings");
+            for (Object key : section.keys()) {
+                String variable = String.valueOf(key);
+                String at = section.child(variable);
+                if (module.requestVariables().stream().noneMatch(spec -> spec.covers(variable))) {
+                    throw section.failure(at, "is not a variable of " + module.id());
+                }
+                String value = section.text(variable, null);
+                if (value == null) {
+                    continue;
+                }
+                checkTemplate(section, at, value);
+                mappings.put(variable, value);
+            }
+        }
+        for (VariableSpec spec : module.requestVariables()) {
+            if (spec.required() && !spec.isWildcard() && !mappings.containsKey(spec.name())) {
+                throw step.failure(step.child("mappings") + "." + spec.name(), "is required by " + module.id());
+            }
+        }
+        return Map.copyOf(mappings);
+    }
+
+    private RuleSet ruleSet(FlowSection section) {
+        section.allowOnly(RULE_SET_KEYS, Set.of());
+        RuleSet.Join join = section.choice("op", RuleSet.Join.class, RuleSet.Join.AND);
+        List<RuleSet.Rule> rules = new ArrayList<>();
+        List<?> items = section.list("rules");
+        for (int i = 0; i < items.size(); i++) {
+            FlowSection rule = section.item("rules", i, items.get(i)).allowOnly(RULE_KEYS, Set.of());
+            if (rule.has("rule_set")) {
+                rules.add(new RuleSet.Rule(null, null, null, ruleSet(rule.section("rule_set"))));
+                continue;
+            }
+            String lhv = rule.requiredText("lhv");
+            if (!Templates.isReadablePath(lhv)) {
+                throw rule.failure(rule.child("lhv"), "'" + lhv
+                        + "' is not a path a rule can read (lead.*, appended.*, source.*, flow.*, submission.timestamp)");
+            }
+            String op = rule.requiredText("op");
+            if (!Rules.operators().contains(op)) {
+                throw rule.failure(rule.child("op"), "unknown operator '" + op + "' (known: "
+                        + String.join(", ", Rules.operators().stream().sorted().toList()) + ")");
+            }
+            Object rhv = rule.raw("rhv");
+            if (Rules.needsRightHandValue(op) && rhv == null) {
+                throw rule.failure(rule.child("rhv"), "is required for operator '" + op + "'");
+            }
+            if (rhv instanceof String text) {
+                checkTemplate(rule, rule.child("rhv"), text);
+            }
+            rules.add(new RuleSet.Rule(lhv, op, rhv, null));
+        }
+        return new RuleSet(join, List.copyOf(rules));
+    }
+
+    private Map<String, String> feedbackKeys(FlowSection root, List<StepDefinition> steps) {
+        if (!root.has("feedback_keys")) {
+            return Map.of();
+        }
+        FlowSection section = root.section("feedback_keys");
+        Set<String> recipients = new HashSet<>();
+        steps.stream().filter(step -> step.kind() == StepKind.RECIPIENT).forEach(step -> recipients.add(step.entity()));
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Object key : section.keys()) {
+            String entity = String.valueOf(key);
+            String at = section.child(entity);
+            if (!recipients.contains(entity)) {
+                throw section.failure(at, "is not the entity of a recipient step of this flow");
+            }
+            String value = section.text(entity, "");
+            if (!value.matches("\\$\\{(env|secret):[^}]+}")) {
+                throw section.failure(at, "must be a reference such as ${secret:NAME} or ${env:NAME}, never the key itself");
+            }
+            checkTemplate(section, at, value);
+            keys.put(entity, value);
+        }
+        return Map.copyOf(keys);
+    }
+
+    private void checkTemplate(FlowSection section, String at, String value) {
+        references.firstUnresolved(value).ifPresent(problem -> {
+            throw section.failure(at, problem);
+        });
+        for (String path : Templates.paths(value)) {
+            if (!Templates.isReadablePath(path)) {
+                throw section.failure(at, "template {{" + path + "}} does not start with lead., appended., source., "
+                        + "flow. or submission.");
+            }
+        }
+    }
+
+    private static void refuse(FlowSection step, List<String> keys, String what) {
+        for (String key : keys) {
+            if (step.has(key)) {
+                throw step.failure(step.child(key), "does not apply to " + what);
+            }
+        }
+    }
+
+    private static String identifier(FlowSection section, String key) {
+        String id = section.requiredText(key);
+        if (!ID.matcher(id).matches()) {
+            throw section.failure(section.child(key), "'" + id + "' must be letters, digits, '-' and '_' only");
+        }
+        return id;
+    }
+
+    private static boolean isYaml(Path file) {
+        String name = file.getFileName().toString();
+        return Files.isRegularFile(file) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+    private static String revision(String yaml) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(yaml.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.leadflow.flow;
+
+import io.leadflow.integration.Outcome;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One step of a flow. Enhancement and recipient steps call {@code integration} with their rendered
+ * {@code mappings}, and run only when {@code criteria} hold; a filter stops the lead with {@code outcome} and
+ * {@code reason} when its {@code ruleSet} matches.
+ */
+public record StepDefinition(String id, StepKind kind, String entity, String integration,
+                             Map<String, String> mappings, RuleSet criteria, RuleSet ruleSet, Outcome outcome,
+                             String reason, Duration timeout) {
+
+    /** The entity's name in snake case: where its data is appended ({@code Buyer ABC Corp} to {@code buyer_abc_corp}). */
+    public String appendedNamespace() {
+        return entity == null ? null : namespaceOf(entity);
+    }
+
+    /** An entity name in snake case. */
+    public static String namespaceOf(String name) {
+        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    }
+}

@@ -1,0 +1,143 @@
+package io.leadflow.flow.run;
+
+import io.leadflow.flow.References;
+import io.leadflow.flow.StepDefinition;
+import io.leadflow.flow.StepKind;
+import io.leadflow.flow.StepResult;
+import io.leadflow.flow.rules.LeadView;
+import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.HttpOutbound;
+import io.leadflow.integration.IntegrationCatalog;
+import io.leadflow.integration.IntegrationEvent;
+import io.leadflow.integration.IntegrationModule;
+import io.leadflow.integration.OutboundRequest;
+import io.leadflow.integration.OutboundResponse;
+import io.leadflow.integration.Outcome;
+import io.leadflow.integration.Vars;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one enhancement or recipient step for one lead: checks its criteria, renders its mappings into variables,
+ * lets the module validate them and build the request, sends it, and turns the answer into a {@link StepResult}.
+ * Never completes exceptionally: every problem becomes outcome {@code error} (or {@code skip}) with a reason.
+ */
+public final class StepRunner {
+
+    /** Sent with every recipient request: {@code <lead id>:<step id>}, so a recipient can drop a repeated delivery. */
+    public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+    private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+
+    private final IntegrationCatalog integrations;
+    private final OutboundHttp http;
+    private final References references;
+    private final Clock clock;
+
+    public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock) {
+        this.integrations = integrations;
+        this.http = http;
+        this.references = references;
+        this.clock = clock;
+    }
+
+    public CompletableFuture<StepResult> run(StepDefinition step, LeadView view) {
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        try {
+            return call(step, view).thenApply(answer -> answer.toResult(step, startedAt, elapsedSince(start)));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(step, e).toResult(step, startedAt, elapsedSince(start)));
+        }
+    }
+
+    private CompletableFuture<Answer> call(StepDefinition step, LeadView view) {
+        if (!io.leadflow.flow.rules.Rules.holds(step.criteria(), view)) {
+            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, "Criteria not met"));
+        }
+        IntegrationModule module = integrations.find(step.integration()).orElseThrow(() ->
+                new IllegalStateException("Integration " + step.integration() + " is not installed"));
+        if (!(module instanceof HttpOutbound outbound)) {
+            return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR,
+                    "Integration " + module.id() + " cannot be run by this version"));
+        }
+        Vars vars;
+        try {
+            vars = render(step, view);
+        } catch (References.UnresolvedReferenceException e) {
+            return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR, e.getMessage()));
+        }
+        Optional<String> problem = module.validate(vars);
+        if (problem.isPresent()) {
+            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, problem.get()));
+        }
+        OutboundRequest request = outbound.request(vars);
+        if (step.kind() == StepKind.RECIPIENT) {
+            request = request.withHeader(IDEMPOTENCY_KEY_HEADER, view.lead().id() + ":" + step.id());
+        }
+        OutboundRequest sent = request;
+        return http.send(sent, step.timeout())
+                .thenApply(response -> Answer.of(outbound.response(vars, sent, response), response))
+                .exceptionally(failure -> failed(step, failure));
+    }
+
+    private Vars render(StepDefinition step, LeadView view) {
+        Map<String, Object> rendered = new LinkedHashMap<>();
+        step.mappings().forEach((variable, template) -> {
+            Object value = Templates.render(references.resolve(template), view);
+            if (value != null) {
+                rendered.put(variable, value);
+            }
+        });
+        return Vars.fromPaths(rendered);
+    }
+
+    private static Answer failed(StepDefinition step, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof OutboundCallException outboundFailure) {
+            return Answer.of(Outcome.ERROR, outboundFailure.getMessage());
+        }
+        log.warn("Step {} ({}) failed unexpectedly", step.id(), step.integration(), cause);
+        return Answer.of(Outcome.ERROR, "Integration " + step.integration() + " failed: " + cause.getClass().getSimpleName());
+    }
+
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** What came back from a step before it is timed. */
+    private record Answer(Outcome outcome, String reason, Double price, String reference, Map<String, Object> appended,
+                          Integer httpStatus) {
+
+        static Answer of(Outcome outcome, String reason) {
+            return new Answer(outcome, reason, null, null, Map.of(), null);
+        }
+
+        static Answer of(IntegrationEvent event, OutboundResponse response) {
+            return new Answer(event.outcome(), event.reason(), event.numericPrice(), referenceText(event.reference()),
+                    event.appended(), response.status());
+        }
+
+        StepResult toResult(StepDefinition step, Instant startedAt, Duration duration) {
+            return new StepResult(step.id(), step.kind(), step.entity(), step.integration(), outcome, reason, price,
+                    reference, appended, startedAt, duration, httpStatus);
+        }
+
+        private static String referenceText(Object reference) {
+            if (reference instanceof Collection<?> values) {
+                return values.isEmpty() ? null : values.stream().map(String::valueOf).collect(Collectors.joining(", "));
+            }
+            return reference == null ? null : reference.toString();
+        }
+    }
+}

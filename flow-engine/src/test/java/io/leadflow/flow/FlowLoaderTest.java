@@ -1,0 +1,154 @@
+package io.leadflow.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.leadflow.integration.Outcome;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FlowLoaderTest {
+
+    private static final String VALID = """
+            id: solar
+            name: Solar leads
+            fields:
+              - { id: phone_1, type: phone, required: true }
+              - { id: email, type: email }
+            sources:
+              - { id: web, response: async }
+              - { id: partner, name: Partner API, response_timeout: 3s, verbose: true }
+            feedback_keys: { Buyer ABC: "${secret:BUYER_KEY}" }
+            steps:
+              - id: check
+                type: enhancement
+                entity: Phone Check
+                integration: test.outbound.echo
+                mappings: { url: "${env:PARTNER_URL}/check", field.phone: "{{lead.phone_1}}" }
+              - id: no-landlines
+                type: filter
+                reason: Landline
+                rule_set: { op: or, rules: [ { lhv: appended.phone_check.line, op: is equal to, rhv: fixed } ] }
+              - id: buyer-abc
+                type: recipient
+                entity: Buyer ABC
+                integration: test.outbound.echo
+                timeout: 250ms
+                criteria: { rules: [ { rule_set: { rules: [ { lhv: lead.email, op: is not blank } ] } } ] }
+                mappings: { url: "https://buyer.example/leads" }
+            """;
+
+    @TempDir
+    Path secrets;
+
+    private FlowLoader loader() throws IOException {
+        Files.writeString(secrets.resolve("BUYER_KEY"), "s3cret\n");
+        Map<String, String> environment = Map.of("PARTNER_URL", "https://partner.example");
+        return new FlowLoader(EchoOutbound.catalog(), new References(environment::get, secrets));
+    }
+
+    @Test
+    void readsEveryPartOfAFlow() throws IOException {
+        Flow flow = loader().parse("solar.yaml", VALID);
+
+        assertThat(flow.id()).isEqualTo("solar");
+        assertThat(flow.name()).isEqualTo("Solar leads");
+        assertThat(flow.enabled()).isTrue();
+        assertThat(flow.revision()).hasSize(12);
+        assertThat(flow.fields()).containsExactly(new FieldDefinition("phone_1", "phone", true),
+                new FieldDefinition("email", "email", false));
+        assertThat(flow.sources()).containsExactly(
+                new SourceDefinition("web", "web", true, ResponseMode.ASYNC, Duration.ofSeconds(10), false),
+                new SourceDefinition("partner", "Partner API", true, ResponseMode.SYNC, Duration.ofSeconds(3), true));
+        assertThat(flow.feedbackKeys()).isEqualTo(Map.of("Buyer ABC", "${secret:BUYER_KEY}"));
+        assertThat(flow.steps()).extracting(StepDefinition::id).containsExactly("check", "no-landlines", "buyer-abc");
+        assertThat(flow.enhancementSteps()).extracting(StepDefinition::id).containsExactly("check", "no-landlines");
+        assertThat(flow.deliverySteps()).extracting(StepDefinition::id).containsExactly("buyer-abc");
+
+        StepDefinition check = flow.steps().get(0);
+        assertThat(check.kind()).isEqualTo(StepKind.ENHANCEMENT);
+        assertThat(check.appendedNamespace()).isEqualTo("phone_check");
+        assertThat(check.mappings()).isEqualTo(
+                Map.of("url", "${env:PARTNER_URL}/check", "field.phone", "{{lead.phone_1}}"));
+        assertThat(check.timeout()).isEqualTo(Duration.ofSeconds(10));
+
+        StepDefinition filter = flow.steps().get(1);
+        assertThat(filter.outcome()).isEqualTo(Outcome.FAILURE);
+        assertThat(filter.reason()).isEqualTo("Landline");
+        assertThat(filter.ruleSet()).isEqualTo(new RuleSet(RuleSet.Join.OR,
+                List.of(new RuleSet.Rule("appended.phone_check.line", "is equal to", "fixed", null))));
+
+        assertThat(flow.steps().get(2).timeout()).isEqualTo(Duration.ofMillis(250));
+    }
+
+    @Test
+    void revisionChangesWithTheDefinition() throws IOException {
+        FlowLoader loader = loader();
+
+        assertThat(loader.parse("a.yaml", VALID).revision())
+                .isEqualTo(loader.parse("b.yaml", VALID).revision())
+                .isNotEqualTo(loader.parse("a.yaml", VALID.replace("Landline", "Land line")).revision());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: description, enabled, feedback_keys, fields, id, name, sources, steps)'
+            key of a later version         | 'name: Solar leads'       | 'acceptance: {}'  | 'f.yaml: acceptance: is not supported by this version of Leadflow yet'
+            unknown field type             | 'type: email'             | 'type: emale'     | 'f.yaml: fields[1].type: unknown field type ''emale'' (known: boolean, city, credential, date, dob, email, first_name, gender, ip, last_name, number, phone, postal_code, range, ssn, state, street, string, time, trustedform_url, url)'
+            unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.echo)'
+            mapping of no variable         | 'field.phone:'            | 'feild.phone:'    | 'f.yaml: steps[0].mappings.feild.phone: is not a variable of test.outbound.echo'
+            required variable missing      | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: {}' | 'f.yaml: steps[2].mappings.url: is required by test.outbound.echo'
+            unknown operator               | 'op: is equal to'         | 'op: equals'      | 'f.yaml: steps[1].rule_set.rules[0].op: unknown operator ''equals'' (known: contains, does not contain, is blank, is equal to, is false, is greater than, is included in, is less than, is not blank, is not equal to, is not included in, is not true, is true)'
+            left-hand value not readable   | 'lhv: lead.email'         | 'lhv: email'      | 'f.yaml: steps[2].criteria.rules[0].rule_set.rules[0].lhv: ''email'' is not a path a rule can read (lead.*, appended.*, source.*, flow.*, submission.timestamp)'
+            missing right-hand value       | ', rhv: fixed'            | ''                | 'f.yaml: steps[1].rule_set.rules[0].rhv: is required for operator ''is equal to'''
+            unset environment variable     | '${env:PARTNER_URL}'      | '${env:NOPE}'     | 'f.yaml: steps[0].mappings.url: environment variable NOPE is not set'
+            missing secret                 | '${secret:BUYER_KEY}'     | '${secret:NOPE}'  | 'f.yaml: feedback_keys.Buyer ABC: secret NOPE is not in SECRETS'
+            literal feedback key           | '"${secret:BUYER_KEY}"'   | 'abc123'          | 'f.yaml: feedback_keys.Buyer ABC: must be a reference such as ${secret:NAME} or ${env:NAME}, never the key itself'
+            feedback key of no recipient   | '{ Buyer ABC:'            | '{ Buyer XYZ:'    | 'f.yaml: feedback_keys.Buyer XYZ: is not the entity of a recipient step of this flow'
+            bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
+            bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
+            bad response mode              | 'response: async'         | 'response: later' | 'f.yaml: sources[0].response: must be one of async, sync, not ''later'''
+            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: criteria, entity, id, integration, mappings, name, outcome, reason, rule_set, timeout, type)'
+            filter with an entity          | 'reason: Landline'        | 'entity: X'       | 'f.yaml: steps[1].entity: does not apply to a filter step'
+            enhancement after recipient    | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: { url: "https://buyer.example/leads" }\n  - { id: late, type: enhancement, entity: Late, integration: test.outbound.echo, mappings: { url: "https://x.example" } }' | 'f.yaml: steps[3].type: an enhancement step may not follow a recipient step'
+            duplicate step id              | 'id: buyer-abc'           | 'id: check'       | 'f.yaml: steps[2].id: step ''check'' is defined twice'
+            id with spaces                 | 'id: solar'               | 'id: solar flow'  | 'f.yaml: id: ''solar flow'' must be letters, digits, ''-'' and ''_'' only'
+            """)
+    void namesFilePathAndProblem(String problem, String replaced, String replacement, String message) throws IOException {
+        String yaml = VALID.replace(replaced.replace("\\n", "\n"), replacement.replace("\\n", "\n"));
+        assertThat(yaml).as("test case changes the flow").isNotEqualTo(VALID);
+
+        assertThatThrownBy(() -> loader().parse("f.yaml", yaml))
+                .isInstanceOf(FlowDefinitionException.class)
+                .hasMessage(message.replace("SECRETS", secrets.toString()));
+    }
+
+    @Test
+    void reportsInvalidYamlWithTheFileName() {
+        assertThatThrownBy(() -> loader().parse("f.yaml", "id: [unclosed"))
+                .isInstanceOf(FlowDefinitionException.class)
+                .hasMessageStartingWith("f.yaml: is not valid YAML: ");
+    }
+
+    @Test
+    void loadsEveryYamlFileOfADirectoryAndRefusesDuplicateIds(@TempDir Path flows) throws IOException {
+        Files.writeString(flows.resolve("solar.yaml"), VALID);
+        Files.writeString(flows.resolve("notes.txt"), "not a flow");
+        Files.writeString(flows.resolve("roofing.yml"), VALID.replace("id: solar", "id: roofing"));
+
+        assertThat(loader().loadDirectory(flows).all()).extracting(Flow::id).containsExactly("roofing", "solar");
+
+        Files.writeString(flows.resolve("solar-copy.yaml"), VALID);
+        assertThatThrownBy(() -> loader().loadDirectory(flows))
+                .hasMessage(flows.resolve("solar.yaml") + ": id: flow 'solar' is also defined in "
+                        + flows.resolve("solar-copy.yaml"));
+    }
+}
