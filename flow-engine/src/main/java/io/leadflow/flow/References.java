@@ -28,11 +28,6 @@ public final class References {
         this.secretsDir = secretsDir;
     }
 
-    /** References to the process environment and the given secrets directory. */
-    public static References system(Path secretsDir) {
-        return new References(System::getenv, secretsDir);
-    }
-
     public static boolean containsReference(String text) {
         return text != null && REFERENCE.matcher(text).find();
     }

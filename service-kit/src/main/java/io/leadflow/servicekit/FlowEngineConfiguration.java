@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /** The flows, the integration catalog and the outbound HTTP client, as beans every service shares. */
 @AutoConfiguration
@@ -28,9 +29,10 @@ public class FlowEngineConfiguration {
         return Clock.systemUTC();
     }
 
+    /** {@code ${env:NAME}} reads the Spring environment (OS environment, system properties, ...), so tests can set it. */
     @Bean
-    References references(LeadflowProperties properties) {
-        return References.system(properties.secretsDir());
+    References references(LeadflowProperties properties, Environment environment) {
+        return new References(environment::getProperty, properties.secretsDir());
     }
 
     @Bean
