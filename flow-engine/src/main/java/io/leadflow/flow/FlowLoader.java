@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -224,7 +225,7 @@ public final class FlowLoader {
                 throw step.failure(step.child("mappings") + "." + spec.name(), "is required by " + module.id());
             }
         }
-        return Map.copyOf(mappings);
+        return Collections.unmodifiableMap(mappings);
     }
 
     private RuleSet ruleSet(FlowSection section) {
@@ -281,7 +282,7 @@ public final class FlowLoader {
             checkTemplate(section, at, value);
             keys.put(entity, value);
         }
-        return Map.copyOf(keys);
+        return Collections.unmodifiableMap(keys);
     }
 
     private void checkTemplate(FlowSection section, String at, String value) {

@@ -2,6 +2,9 @@ package io.leadflow.servicekit;
 
 import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.kafka.AvroSerializer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +13,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Headers;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -61,8 +66,30 @@ public class KafkaTopicsConfiguration {
                 new DefaultKafkaProducerFactory<String, Object>(settings, new StringSerializer(), values));
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, failure) -> new TopicPartition(properties.deadLetterTopic(), record.partition()));
+        recoverer.setExceptionHeadersCreator(KafkaTopicsConfiguration::addFailureHeaders);
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxAttempts(3);
         return new DefaultErrorHandler(recoverer, backOff);
+    }
+
+    /**
+     * The standard {@code kafka_dlt-exception-*} headers, with the root cause's message in the message header: for an
+     * undecodable record spring-kafka's own message is only "failed to deserialize", the reason is in its cause.
+     */
+    private static void addFailureHeaders(Headers headers, Exception failure, boolean isKey,
+                                          DeadLetterPublishingRecoverer.HeaderNames names) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String message = cause == failure ? failure.getMessage() : failure.getMessage() + ": " + cause.getMessage();
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        DeadLetterPublishingRecoverer.HeaderNames.ExceptionInfo info = names.getExceptionInfo();
+        headers.add(isKey ? info.getKeyExceptionFqcn() : info.getExceptionFqcn(), utf8(failure.getClass().getName()));
+        headers.add(info.getExceptionCauseFqcn(), utf8(cause.getClass().getName()));
+        headers.add(isKey ? info.getKeyExceptionMessage() : info.getExceptionMessage(), utf8(String.valueOf(message)));
+        headers.add(isKey ? info.getKeyExceptionStacktrace() : info.getExceptionStacktrace(), utf8(trace.toString()));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

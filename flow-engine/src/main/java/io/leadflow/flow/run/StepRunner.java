@@ -51,6 +51,11 @@ public final class StepRunner {
         this.clock = clock;
     }
 
+    /** The {@value #IDEMPOTENCY_KEY_HEADER} of a lead's delivery by a step: the same on every attempt. */
+    public static String idempotencyKey(String leadId, String stepId) {
+        return leadId + ":" + stepId;
+    }
+
     public CompletableFuture<StepResult> run(StepDefinition step, LeadView view) {
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
@@ -83,7 +88,7 @@ public final class StepRunner {
         }
         OutboundRequest request = outbound.request(vars);
         if (step.kind() == StepKind.RECIPIENT) {
-            request = request.withHeader(IDEMPOTENCY_KEY_HEADER, view.lead().id() + ":" + step.id());
+            request = request.withHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey(view.lead().id(), step.id()));
         }
         OutboundRequest sent = request;
         return http.send(sent, step.timeout())

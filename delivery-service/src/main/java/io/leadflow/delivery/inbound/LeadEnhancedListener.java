@@ -1,0 +1,34 @@
+package io.leadflow.delivery.inbound;
+
+import io.leadflow.delivery.domain.Deliverer;
+import io.leadflow.delivery.domain.Delivery;
+import io.leadflow.delivery.outbound.DeliveryPublisher;
+import io.leadflow.schemas.Topics;
+import io.leadflow.schemas.enhancement.LeadEnhanced;
+import io.leadflow.servicekit.Contracts;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers every enhanced lead. At least once: the container commits a record's offset (ack mode {@code record}) only
+ * after this method returns, and it returns only after the broker acknowledged every event of the delivery; a
+ * redelivered lead is sent to its recipients again (same Idempotency-Key) and yields the same event ids.
+ */
+@Component
+class LeadEnhancedListener {
+
+    private final Deliverer deliverer;
+    private final DeliveryPublisher publisher;
+
+    LeadEnhancedListener(Deliverer deliverer, DeliveryPublisher publisher) {
+        this.deliverer = deliverer;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(topics = Topics.LEAD_ENHANCED)
+    public void leadEnhanced(LeadEnhanced enhanced) {
+        Delivery delivery = deliverer.deliver(enhanced.getMetadata().getEventId(), Contracts.lead(enhanced),
+                Contracts.steps(enhanced.getSteps()), Contracts.fromAvro(enhanced.getStop())).join();
+        publisher.publish(delivery);
+    }
+}
