@@ -17,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** An OS process started by the local stack, its output (stdout and stderr) written to one log file. */
-final class ChildProcess {
+public final class ChildProcess {
 
     private static final int LOG_TAIL_BYTES = 64 * 1024;
     private static final Duration KILL_WAIT = Duration.ofSeconds(5);
@@ -36,7 +36,7 @@ final class ChildProcess {
      * Starts {@code command} in {@code workingDirectory} with {@code environment} added to this process's own,
      * writing its output to {@code logFile} (emptied first).
      */
-    static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
                               Path workingDirectory, Path logFile) throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(inOwnSession(command))
@@ -50,23 +50,23 @@ final class ChildProcess {
     }
 
     /** The java executable of the running JVM, so every child runs on the same JDK as the launcher. */
-    static String javaExecutable() {
+    public static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    Path logFile() {
+    public Path logFile() {
         return logFile;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitCode() {
+    public int exitCode() {
         return process.exitValue();
     }
 
@@ -96,13 +96,13 @@ final class ChildProcess {
     }
 
     /** Stops the process: SIGTERM, then SIGKILL if it has not exited within {@code grace}; false if killed. */
-    boolean stop(Duration grace) throws InterruptedException {
+    public boolean stop(Duration grace) throws InterruptedException {
         terminate();
         return awaitExitOrKill(Instant.now().plus(grace));
     }
 
     /** The last {@code count} lines of the log file (of its last 64 KB), for a start-up failure report. */
-    List<String> lastLogLines(int count) {
+    public List<String> lastLogLines(int count) {
         try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
             long start = Math.max(0, file.length() - LOG_TAIL_BYTES);
             byte[] tail = new byte[(int) (file.length() - start)];

@@ -9,12 +9,12 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Waits until started processes report ready, failing as soon as one of them exits instead. */
-final class HealthWait {
+public final class HealthWait {
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(250);
 
     /** A started process and the check that tells whether it is ready. */
-    record Pending(ChildProcess process, BooleanSupplier ready) {
+    public record Pending(ChildProcess process, BooleanSupplier ready) {
     }
 
     private HealthWait() {
@@ -24,7 +24,7 @@ final class HealthWait {
      * Returns once every check passed, telling {@code onReady} about each process as it gets ready; throws when a
      * process exits first or {@code timeout} passes.
      */
-    static void awaitAll(List<Pending> pending, Duration timeout, Consumer<ChildProcess> onReady)
+    public static void awaitAll(List<Pending> pending, Duration timeout, Consumer<ChildProcess> onReady)
             throws StartupFailure, InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         List<Pending> waiting = new ArrayList<>(pending);

@@ -23,7 +23,7 @@ import org.apache.kafka.common.Uuid;
  * A single-node Kafka broker in KRaft combined mode (broker and controller in one JVM), run as a child java process.
  * Its storage is formatted on the first start only, so topics and records survive a restart.
  */
-final class KafkaBrokerProcess {
+public final class KafkaBrokerProcess {
 
     static final String NAME = "kafka";
 
@@ -46,7 +46,7 @@ final class KafkaBrokerProcess {
      * @param port           the client listener on 127.0.0.1
      * @param controllerPort the KRaft controller listener on 127.0.0.1
      */
-    KafkaBrokerProcess(Path directory, Path logFile, String classpath, int port, int controllerPort) {
+    public KafkaBrokerProcess(Path directory, Path logFile, String classpath, int port, int controllerPort) {
         this.directory = directory.toAbsolutePath();
         this.logFile = logFile.toAbsolutePath();
         this.classpath = classpath;
@@ -54,12 +54,12 @@ final class KafkaBrokerProcess {
         this.controllerPort = controllerPort;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once it answers metadata requests. */
-    void start(Duration readyTimeout) throws IOException, StartupFailure, InterruptedException {
+    public void start(Duration readyTimeout) throws IOException, StartupFailure, InterruptedException {
         launch();
         awaitReady(readyTimeout);
     }
@@ -99,7 +99,7 @@ final class KafkaBrokerProcess {
      * Stops the broker (a controlled shutdown on SIGTERM), killing it if it takes longer than {@code grace};
      * false if it had to be killed.
      */
-    boolean stop(Duration grace) throws InterruptedException {
+    public boolean stop(Duration grace) throws InterruptedException {
         ChildProcess running = process;
         return running == null || running.stop(grace);
     }

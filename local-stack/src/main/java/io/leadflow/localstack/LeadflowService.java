@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The four Leadflow services, each with the port the local stack gives it. */
-enum LeadflowService {
+public enum LeadflowService {
     INTAKE("intake", 8080),
     ENHANCEMENT("enhancement", 8081),
     DELIVERY("delivery", 8082),
@@ -30,7 +30,7 @@ enum LeadflowService {
         return shortName;
     }
 
-    String module() {
+    public String module() {
         return shortName + "-service";
     }
 
@@ -38,7 +38,7 @@ enum LeadflowService {
         return port;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 

@@ -178,6 +178,8 @@ public final class LocalStack {
         Map<String, String> environment = new LinkedHashMap<>();
         environment.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         environment.put("SERVER_PORT", String.valueOf(service.port()));
+        // A local stack is for this machine only: the services listen on loopback, not on every interface.
+        environment.put("SERVER_ADDRESS", "127.0.0.1");
         environment.put("LEADFLOW_FLOWS_DIR", passedThroughOr("LEADFLOW_FLOWS_DIR", root.resolve("flows")));
         environment.put("LEADFLOW_SECRETS_DIR", passedThroughOr("LEADFLOW_SECRETS_DIR", root.resolve("secrets")));
         // The demo partners listen on loopback, which the outbound SSRF guard refuses unless told otherwise.

@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A Leadflow service run from its executable jar as a child java process; healthy once its actuator says UP. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Duration HEALTH_REQUEST_TIMEOUT = Duration.ofSeconds(2);
@@ -45,11 +45,11 @@ final class ServiceProcess {
     }
 
     HealthWait.Pending pendingHealth() {
-        return new HealthWait.Pending(process, this::isHealthy);
+        return new HealthWait.Pending(process, () -> isHealthy(service));
     }
 
-    /** True when {@code GET /actuator/health} answers 200 with {@code "status": "UP"}. */
-    boolean isHealthy() {
+    /** True when the service's {@code GET /actuator/health} answers 200 with {@code "status": "UP"}. */
+    public static boolean isHealthy(LeadflowService service) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/actuator/health"))
                 .timeout(HEALTH_REQUEST_TIMEOUT)
                 .GET()

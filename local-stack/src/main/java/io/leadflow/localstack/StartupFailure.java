@@ -3,7 +3,7 @@ package io.leadflow.localstack;
 import java.util.List;
 
 /** Something the local stack started did not become ready; names the processes whose logs explain why. */
-final class StartupFailure extends Exception {
+public final class StartupFailure extends Exception {
 
     private final transient List<ChildProcess> culprits;
 
@@ -17,7 +17,7 @@ final class StartupFailure extends Exception {
                 List.of(process));
     }
 
-    List<ChildProcess> culprits() {
+    public List<ChildProcess> culprits() {
         return culprits;
     }
 }
