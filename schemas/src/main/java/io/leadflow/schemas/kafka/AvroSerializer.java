@@ -31,9 +31,12 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             return null;
         }
         Schema schema = record.getSchema();
-        registry.register(schema);
-        BinaryMessageEncoder<T> encoder = encoders.computeIfAbsent(schema,
-                key -> new BinaryMessageEncoder<>(SpecificData.getForSchema(key), key));
+        BinaryMessageEncoder<T> encoder = encoders.get(schema);
+        if (encoder == null) {
+            // Once per schema and serializer: registering normalises and fingerprints the whole schema.
+            registry.register(schema);
+            encoder = encoders.computeIfAbsent(schema, key -> new BinaryMessageEncoder<>(SpecificData.getForSchema(key), key));
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
             encoder.encode(record, bytes);
