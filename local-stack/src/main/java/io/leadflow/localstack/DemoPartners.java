@@ -141,13 +141,14 @@ final class DemoPartners implements AutoCloseable {
         try (exchange) {
             Answer answer = answerFor(exchange, path, endpoint);
             byte[] body = JSON.writeValueAsBytes(answer.body());
+            // Logged before answering, so a caller that has its answer also finds the request in the log.
+            requestLog.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
+                    + " -> " + answer.status() + " " + answer.note());
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(answer.status(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-            requestLog.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-                    + " -> " + answer.status() + " " + answer.note());
         }
     }
 
