@@ -7,6 +7,8 @@ import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.delivery.DeliveryAttempted;
 import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.servicekit.Contracts;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -29,20 +31,21 @@ public class DeliveryPublisher {
     }
 
     /**
-     * Publishes the attempts, waits until the broker acknowledged all of them (acks=all), then publishes the completion
-     * and waits for it: whoever reads a LeadCompleted finds the lead's attempts already on their topic. A failed send
-     * throws, so the input is retried.
+     * Publishes the attempts and the completion of a lead and completes when the broker acknowledged all of them
+     * (acks=all); fails when a send does, so the input is retried. They are on different topics, so a reader may see
+     * the completion before the attempts.
      */
-    public void publish(Delivery delivery) {
+    public CompletableFuture<Void> publish(Delivery delivery) {
         String leadId = delivery.completion().lead().id();
-        CompletableFuture.allOf(delivery.attempts().stream()
-                .map(attempt -> kafka.send(Topics.DELIVERY_ATTEMPTED, leadId, toAvro(attempt)))
-                .toArray(CompletableFuture[]::new)).join();
-        kafka.send(Topics.LEAD_COMPLETED, leadId, toAvro(delivery.completion())).join();
-        delivery.attempts().forEach(metrics::deliveryAttempted);
-        metrics.leadCompleted(delivery.completion());
-        log.debug("Lead {} completed with outcome {} after {} delivery attempts", leadId,
-                delivery.completion().outcome().wireName(), delivery.attempts().size());
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        delivery.attempts().forEach(attempt -> sends.add(kafka.send(Topics.DELIVERY_ATTEMPTED, leadId, toAvro(attempt))));
+        sends.add(kafka.send(Topics.LEAD_COMPLETED, leadId, toAvro(delivery.completion())));
+        return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).thenRun(() -> {
+            delivery.attempts().forEach(metrics::deliveryAttempted);
+            metrics.leadCompleted(delivery.completion());
+            log.debug("Lead {} completed with outcome {} after {} delivery attempts", leadId,
+                    delivery.completion().outcome().wireName(), delivery.attempts().size());
+        });
     }
 
     static DeliveryAttempted toAvro(DeliveryAttempt attempt) {

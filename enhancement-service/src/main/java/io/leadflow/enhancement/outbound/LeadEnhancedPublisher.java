@@ -5,6 +5,7 @@ import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
 import io.leadflow.servicekit.Contracts;
 import org.apache.avro.specific.SpecificRecord;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -24,12 +25,13 @@ public class LeadEnhancedPublisher {
         this.metrics = metrics;
     }
 
-    /** Returns once the broker acknowledged the event (acks=all); a send that fails throws, so the input is retried. */
-    public void publish(LeadEnhancement enhancement) {
-        kafka.send(Topics.LEAD_ENHANCED, enhancement.lead().id(), toAvro(enhancement)).join();
-        metrics.leadEnhanced(enhancement);
-        log.debug("Lead {} enhanced: {} steps, stop {}", enhancement.lead().id(), enhancement.steps().size(),
-                enhancement.stop() == null ? "none" : enhancement.stop().outcome().wireName());
+    /** Completes once the broker acknowledged the event (acks=all); fails when the send does, so the input is retried. */
+    public CompletableFuture<Void> publish(LeadEnhancement enhancement) {
+        return kafka.send(Topics.LEAD_ENHANCED, enhancement.lead().id(), toAvro(enhancement)).thenRun(() -> {
+            metrics.leadEnhanced(enhancement);
+            log.debug("Lead {} enhanced: {} steps, stop {}", enhancement.lead().id(), enhancement.steps().size(),
+                    enhancement.stop() == null ? "none" : enhancement.stop().outcome().wireName());
+        });
     }
 
     static LeadEnhanced toAvro(LeadEnhancement enhancement) {
