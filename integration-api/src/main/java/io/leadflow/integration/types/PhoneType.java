@@ -64,7 +64,12 @@ final class PhoneType implements FieldType {
         int callingCode = number.getCountryCode();
         String region = PHONE_NUMBERS.getRegionCodeForCountryCode(callingCode);
         String national = PHONE_NUMBERS.getNationalSignificantNumber(number);
-        int areaLength = PHONE_NUMBERS.getLengthOfNationalDestinationCode(number);
+        boolean validNumber = PHONE_NUMBERS.isValidNumber(number);
+        // Every valid NANP number has a 3-digit area code; libphonenumber finds it by formatting the number, which
+        // costs more than the rest of the parse, so the common case skips that.
+        int areaLength = callingCode == NANP_CALLING_CODE && validNumber && national.length() == 10
+                ? 3
+                : PHONE_NUMBERS.getLengthOfNationalDestinationCode(number);
         String subscriber = national.substring(areaLength);
         String extension = number.hasExtension() && !number.getExtension().isEmpty() ? number.getExtension() : null;
         String extensionSuffix = extension == null ? "" : "x" + extension;
@@ -98,7 +103,7 @@ final class PhoneType implements FieldType {
             components.put("masked", true);
         }
         String normal = extension == null ? national : national + "x" + extension;
-        boolean valid = mask.hasMaskedDigits() || PHONE_NUMBERS.isValidNumber(number);
+        boolean valid = mask.hasMaskedDigits() || validNumber;
         return new TypedValue(name(), raw, normal, valid, components);
     }
 
