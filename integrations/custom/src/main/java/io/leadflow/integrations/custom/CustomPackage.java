@@ -5,7 +5,7 @@ import io.leadflow.integration.IntegrationPackage;
 import io.leadflow.integration.IntegrationSettings;
 import java.util.List;
 
-/** LeadConduit's "Custom" integrations: JSON, form, query (GET) and XML deliveries to any HTTP recipient. */
+/** LeadConduit's "Custom" integrations: JSON, form, query (GET), XML and SOAP deliveries to any HTTP recipient. */
 public final class CustomPackage implements IntegrationPackage {
 
     @Override
@@ -21,6 +21,7 @@ public final class CustomPackage implements IntegrationPackage {
                 new JsonOutbound(validator, responseParser),
                 new FormOutbound(validator, responseParser),
                 new QueryOutbound(validator, responseParser),
-                new XmlOutbound(validator, responseParser));
+                new XmlOutbound(validator, responseParser),
+                new SoapOutbound(validator));
     }
 }
