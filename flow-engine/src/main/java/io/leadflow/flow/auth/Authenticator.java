@@ -53,17 +53,15 @@ public final class Authenticator {
         if (!credential.type().isOAuth()) {
             return http.send(apply(credential, request), timeout);
         }
-        return token(credential, timeout).thenCompose(token -> http.send(bearer(request, token), timeout)
+        return token(credential, timeout, null).thenCompose(token -> http.send(bearer(request, token), timeout)
                 .thenCompose(response -> {
                     if (response.status() != 401) {
                         return CompletableFuture.completedFuture(response);
                     }
                     log.info("Recipient refused the access token of credential {} (401): fetching a new one",
                             credential.name());
-                    tokens.computeIfPresent(credential, (key, cached) ->
-                            cached.isDone() && !cached.isCompletedExceptionally() && cached.join() == token
-                                    ? null : cached);
-                    return token(credential, timeout).thenCompose(fresh -> http.send(bearer(request, fresh), timeout));
+                    return token(credential, timeout, token)
+                            .thenCompose(fresh -> http.send(bearer(request, fresh), timeout));
                 }));
     }
 
@@ -88,9 +86,10 @@ public final class Authenticator {
         };
     }
 
-    private CompletableFuture<AccessToken> token(Credential credential, Duration timeout) {
+    /** The cached token, or a new one when there is none, it expires soon or it is the one a recipient refused. */
+    private CompletableFuture<AccessToken> token(Credential credential, Duration timeout, AccessToken refused) {
         CompletableFuture<AccessToken> token = tokens.compute(credential, (key, cached) -> {
-            if (cached != null && (!cached.isDone() || usable(cached))) {
+            if (cached != null && (!cached.isDone() || usable(cached, refused))) {
                 return cached;
             }
             return fetch(credential, cached, timeout);
@@ -102,13 +101,13 @@ public final class Authenticator {
         });
     }
 
-    private boolean usable(CompletableFuture<AccessToken> cached) {
+    private boolean usable(CompletableFuture<AccessToken> cached, AccessToken refused) {
         if (cached.isCompletedExceptionally()) {
             return false;
         }
         AccessToken token = cached.join();
-        return token.expiresAt() == null
-                || clock.instant().isBefore(token.expiresAt().minusSeconds(EXPIRY_MARGIN_SECONDS));
+        return token != refused && (token.expiresAt() == null
+                || clock.instant().isBefore(token.expiresAt().minusSeconds(EXPIRY_MARGIN_SECONDS)));
     }
 
     private CompletableFuture<AccessToken> fetch(Credential credential, CompletableFuture<AccessToken> previous,

@@ -146,6 +146,23 @@ class AuthenticatorTest {
     }
 
     @Test
+    void aRefusedRefreshedTokenIsReplacedWithTheRotatedRefreshToken() {
+        server.stubFor(post("/token").withRequestBody(equalTo("grant_type=refresh_token&refresh_token=rt-0"))
+                .willReturn(okJson("{\"access_token\":\"revoked\",\"expires_in\":600,\"refresh_token\":\"rt-1\"}")));
+        server.stubFor(post("/token").withRequestBody(equalTo("grant_type=refresh_token&refresh_token=rt-1"))
+                .willReturn(okJson("{\"access_token\":\"fresh\",\"expires_in\":600}")));
+        server.stubFor(post("/leads").withHeader("Authorization", equalTo("Bearer revoked"))
+                .willReturn(aResponse().withStatus(401)));
+        Credential crm = oauth(CredentialType.OAUTH2_REFRESH_TOKEN, Map.of("refresh_token", "${env:REFRESH}"));
+
+        OutboundResponse response = authenticator.send(crm, request(), TIMEOUT).join();
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(server.findAll(postRequestedFor(urlPathEqualTo("/leads"))))
+                .extracting(sent -> sent.getHeader("Authorization")).containsExactly("Bearer revoked", "Bearer fresh");
+    }
+
+    @Test
     void aRefusedTokenRequestIsAnErrorNamingTheCredentialAndNoSecret() {
         server.stubFor(post("/token").willReturn(aResponse().withStatus(401)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"invalid_client\"}")));
