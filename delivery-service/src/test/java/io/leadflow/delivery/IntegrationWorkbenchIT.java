@@ -66,7 +66,7 @@ class IntegrationWorkbenchIT {
                 .containsExactly("custom", "default");
         assertThat(catalog.path("packages").get(0).path("modules").findValuesAsString("id")).containsExactly(
                 "custom.outbound.form", "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
-                "custom.outbound.xml");
+                "custom.outbound.token_authenticated", "custom.outbound.xml");
         JsonNode standard = catalog.path("packages").get(1).path("modules").get(0);
         assertThat(standard.path("kind").asString()).isEqualTo("request_response");
         assertThat(standard.path("requestVariables").get(0)).isEqualTo(json("""

@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One lead delivered by every outbound module (JSON, form, GET, XML, SOAP, flow-to-flow) with every authentication
  * method (basic, bearer, API key in a header and in the query, custom headers, OAuth 2.0 client credentials against a
- * fake token endpoint, and a refresh-token credential whose first token the buyer refuses with 401).
+ * fake token endpoint, a refresh-token credential whose first token the buyer refuses with 401, and LeadConduit's
+ * token-authenticated JSON renewing a refused token at its authentication URL).
  */
 @ExtendWith(Pipeline.Extension.class)
 class IntegrationsIT {
@@ -48,6 +49,7 @@ class IntegrationsIT {
     void deliversWithEveryModuleAndEveryAuthenticationMethod(Pipeline pipeline) throws Exception {
         WireMockServer partners = pipeline.partners();
         stubBuyers(partners);
+        stubTokenAuthenticatedCrm(partners);
 
         HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(pipeline.intakeUrl()
                         + "/flows/integrations/sources/web/submit"))
@@ -57,13 +59,14 @@ class IntegrationsIT {
         String leadId = JSON.readTree(answer.body()).path("lead").path("id").asString();
 
         JsonNode timeline = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
-                () -> timeline(pipeline, leadId), tree -> tree != null && tree.path("deliveries").size() == 7);
+                () -> timeline(pipeline, leadId), tree -> tree != null && tree.path("deliveries").size() == 8);
         assertThat(timeline.path("deliveries").findValuesAsString("step")).containsExactly("json-basic",
-                "form-bearer", "query-header-key", "xml-query-key", "soap-signed", "standard-oauth", "json-refresh");
+                "form-bearer", "query-header-key", "xml-query-key", "soap-signed", "standard-oauth", "json-refresh",
+                "token-json");
         assertThat(timeline.path("deliveries").findValuesAsString("outcome")).as(timeline.toString())
                 .containsOnly("success");
         assertThat(timeline.path("deliveries").findValues("price")).extracting(JsonNode::asDouble)
-                .containsExactly(0.0, 0.0, 0.0, 0.0, 3.0, 2.5, 0.0);
+                .containsExactly(0.0, 0.0, 0.0, 0.0, 3.0, 2.5, 0.0, 0.0);
 
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 ("buyer:" + Pipeline.CREDENTIAL_SECRETS.get("E2E_BUYER_PASSWORD")).getBytes(StandardCharsets.UTF_8));
@@ -93,6 +96,11 @@ class IntegrationsIT {
         assertThat(partners.findAll(postRequestedFor(urlEqualTo("/auth/refresh"))))
                 .extracting(request -> request.getHeader("Authorization"))
                 .containsExactly("Bearer revoked-token", "Bearer fresh-token");
+        assertThat(partners.findAll(postRequestedFor(urlEqualTo("/auth/token-json"))))
+                .extracting(request -> request.getHeader("Authorization"))
+                .containsExactly("Bearer " + TOKEN, "Bearer renewed-token");
+        assertThat(one(partners, postRequestedFor(urlEqualTo("/auth/login"))).getBodyAsString())
+                .isEqualTo("{\"scope\":\"leads\"}");
         assertThat(partners.findAll(postRequestedFor(urlEqualTo("/oauth/token"))))
                 .extracting(LoggedRequest::getBodyAsString).containsExactly(
                         "grant_type=client_credentials",
@@ -133,6 +141,14 @@ class IntegrationsIT {
                 .willReturn(aResponse().withStatus(401)).willSetStateTo("refused"));
         partners.stubFor(post("/auth/refresh").inScenario("refresh").whenScenarioStateIs("refused")
                 .withHeader("Authorization", equalTo("Bearer fresh-token")).willReturn(okJson(accepted)));
+    }
+
+    private static void stubTokenAuthenticatedCrm(WireMockServer partners) {
+        partners.stubFor(post("/auth/token-json").withHeader("Authorization", equalTo("Bearer " + TOKEN))
+                .willReturn(aResponse().withStatus(401)));
+        partners.stubFor(post("/auth/token-json").withHeader("Authorization", equalTo("Bearer renewed-token"))
+                .willReturn(okJson("{\"status\":\"accepted\"}")));
+        partners.stubFor(post("/auth/login").willReturn(okJson("{\"access_token\":\"renewed-token\"}")));
     }
 
     private static String wsdl(String address) {

@@ -195,14 +195,21 @@ public final class FlowLoader {
             if (setting.equals("type")) {
                 continue;
             }
-            if (setting.equals("headers")) {
-                FlowSection headers = section.section("headers");
+            if (setting.equals("headers") || setting.equals("attributes")) {
+                FlowSection headers = section.section(setting);
                 if (headers.keys().isEmpty()) {
-                    throw section.failure(section.child("headers"), "must name at least one header");
+                    throw section.failure(section.child(setting), "must name at least one "
+                            + (setting.equals("headers") ? "header" : "attribute"));
                 }
                 for (Object header : headers.keys()) {
+                    if (setting.equals("headers") && (String.valueOf(header).equalsIgnoreCase("Accept")
+                            || String.valueOf(header).equalsIgnoreCase("Content-Length"))) {
+                        throw headers.failure(headers.child(String.valueOf(header)),
+                                "cannot be set: the integration and the platform decide it");
+                    }
                     String value = secretValue(headers, String.valueOf(header));
-                    settings.put(CredentialMasking.HEADERS_PREFIX + header, value);
+                    settings.put((setting.equals("headers") ? CredentialMasking.HEADERS_PREFIX
+                            : CredentialMasking.ATTRIBUTES_PREFIX) + header, value);
                 }
                 continue;
             }

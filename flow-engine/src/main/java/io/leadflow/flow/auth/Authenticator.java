@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends requests with a step's credential: basic, API key (header or query parameter), bearer token, custom headers,
- * or an OAuth 2.0 access token (client credentials or refresh token grant). Access tokens are cached per credential
+ * or an OAuth 2.0 access token (client credentials or refresh token grant); a {@code token} credential is the
+ * module's to apply (it gets the attributes as variables). Access tokens are cached per credential
  * until {@value #EXPIRY_MARGIN_SECONDS} s before they expire; a 401 answer drops the token, fetches a new one and
  * sends the request once more. Secrets are resolved from their references only here, only to send, and never logged.
  */
@@ -81,6 +82,7 @@ public final class Authenticator {
                 }
                 yield authenticated;
             }
+            case TOKEN -> request;
             case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_REFRESH_TOKEN ->
                     throw new IllegalArgumentException("OAuth credentials are applied by send");
         };

@@ -16,6 +16,7 @@ public final class CredentialMasking {
 
     public static final String MASK = "****";
     public static final String HEADERS_PREFIX = "headers.";
+    public static final String ATTRIBUTES_PREFIX = "attributes.";
 
     private CredentialMasking() {
     }
@@ -43,13 +44,22 @@ public final class CredentialMasking {
 
     /** The headers of a {@code headers} credential, by name, with their values as written (references). */
     static Map<String, String> headers(Credential credential) {
-        Map<String, String> headers = new LinkedHashMap<>();
+        return group(credential, HEADERS_PREFIX);
+    }
+
+    /** The attributes of a {@code token} credential, by name, with their values as written (references). */
+    public static Map<String, String> attributes(Credential credential) {
+        return group(credential, ATTRIBUTES_PREFIX);
+    }
+
+    private static Map<String, String> group(Credential credential, String prefix) {
+        Map<String, String> group = new LinkedHashMap<>();
         credential.settings().forEach((key, value) -> {
-            if (key.startsWith(HEADERS_PREFIX)) {
-                headers.put(key.substring(HEADERS_PREFIX.length()), value);
+            if (key.startsWith(prefix)) {
+                group.put(key.substring(prefix.length()), value);
             }
         });
-        return headers;
+        return group;
     }
 
     private static OutboundRequest maskHeader(OutboundRequest request, String name) {

@@ -16,6 +16,11 @@ public enum CredentialType {
     BEARER(Set.of("token"), Set.of(), Set.of("token")),
     /** Any headers ({@code headers: {X-Partner: …, X-Signature: …}}); every value is a secret. */
     HEADERS(Set.of("headers"), Set.of(), Set.of("headers")),
+    /**
+     * Named token attributes ({@code attributes: {token: …, access_token: …}}) that a token-authenticated module
+     * ({@code custom.outbound.token_authenticated}) puts in its headers and refreshes itself; every value is a secret.
+     */
+    TOKEN(Set.of("attributes"), Set.of(), Set.of("attributes")),
     /** OAuth 2.0 client credentials grant; the token is cached until shortly before it expires. */
     OAUTH2_CLIENT_CREDENTIALS(Set.of("token_url", "client_id", "client_secret"), Set.of("scope", "client_auth"),
             Set.of("client_secret")),

@@ -2,6 +2,8 @@ package io.leadflow.flow.run;
 
 import io.leadflow.flow.References;
 import io.leadflow.flow.auth.Authenticator;
+import io.leadflow.flow.auth.Credential;
+import io.leadflow.flow.auth.CredentialType;
 import io.leadflow.flow.auth.CredentialMasking;
 import io.leadflow.flow.StepDefinition;
 import io.leadflow.flow.StepKind;
@@ -117,10 +119,20 @@ public final class StepRunner {
         return authenticator.send(step.credential(), keyed, step.timeout());
     }
 
-    /** The lead's fields under {@code lead} (as LeadConduit's variables carry them), then the mappings over them. */
+    /**
+     * The lead's fields under {@code lead} (as LeadConduit's variables carry them), the attributes of a {@code token}
+     * credential under {@code credential} (resolved: the module puts them in its headers), then the mappings.
+     */
     private Vars render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
         view.lead().fields().forEach((field, value) -> rendered.put("lead." + field, value));
+        Credential credential = step.credential();
+        if (credential != null && credential.type() == CredentialType.TOKEN) {
+            rendered.put("credential.type", "token");
+            rendered.put("credential.name", credential.name());
+            CredentialMasking.attributes(credential).forEach((attribute, reference) ->
+                    rendered.put("credential." + attribute, references.resolve(reference)));
+        }
         step.mappings().forEach((variable, template) -> {
             Object value = Templates.render(references.resolve(template), view);
             if (value != null) {

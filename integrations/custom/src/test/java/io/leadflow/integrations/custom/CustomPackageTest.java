@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class CustomPackageTest {
 
     @Test
-    void isFoundOnTheClasspathWithItsFiveModules() {
+    void isFoundOnTheClasspathWithItsSixModules() {
         IntegrationCatalog catalog = IntegrationCatalog.load(IntegrationSettings.defaults());
 
         assertThat(catalog.modules()).extracting(IntegrationModule::id).containsExactly("custom.outbound.form",
-                "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap", "custom.outbound.xml");
+                "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
+                "custom.outbound.token_authenticated", "custom.outbound.xml");
     }
 
     @Test
@@ -57,7 +58,9 @@ class CustomPackageTest {
         List<IntegrationModule> modules = new CustomPackage().modules(new IntegrationSettings(true));
 
         assertThat(modules).allSatisfy(module -> assertThat(module.validate(
-                Fixtures.vars("{\"url\": \"http://localhost:8080/hook\", \"function\": \"AddLead\"}"))).isEmpty());
+                Fixtures.vars("{\"url\": \"http://localhost:8080/hook\", \"function\": \"AddLead\", "
+                        + "\"authentication_url\": \"http://localhost:8080/token\", "
+                        + "\"credential\": {\"type\": \"token\"}}"))).isEmpty());
     }
 
     private static List<String> names(List<VariableSpec> variables) {
