@@ -19,9 +19,13 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.config.name=delivery",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "leadflow.flows-dir=src/test/resources/flows",
-        "leadflow.outbound.allow-private-networks=true"})
+        "leadflow.outbound.allow-private-networks=true",
+        "leadflow.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
 @EmbeddedKafka
 @AutoConfigureWebTestClient
 @Import(TestPartners.class)
 public @interface DeliveryServiceTest {
+
+    /** The admin token the workbench requires in these tests. */
+    String ADMIN_TOKEN = "workbench-test-token";
 }

@@ -33,6 +33,10 @@ final class Pipeline implements AutoCloseable {
 
     static final String BUYER_API_KEY = "e2e-buyer-api-key";
     static final String BUYER_FEEDBACK_KEY = "e2e-buyer-feedback-key";
+    /** Secrets of the integrations flow's credentials (IntegrationsIT). */
+    static final Map<String, String> CREDENTIAL_SECRETS = Map.of("E2E_BUYER_PASSWORD", "pa55word",
+            "E2E_BUYER_TOKEN", "buyer-token", "E2E_OAUTH_CLIENT_SECRET", "client-secret",
+            "E2E_OAUTH_REFRESH_TOKEN", "refresh-0");
 
     private final EmbeddedKafkaBroker broker;
     private final WireMockServer partners;
@@ -49,10 +53,12 @@ final class Pipeline implements AutoCloseable {
         partners = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         partners.start();
         stubPartners();
-        stack = LeadflowStack.start(broker.getBrokersAsString(), flowsDir(), stateDir, Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(CREDENTIAL_SECRETS);
+        settings.putAll(Map.of(
                 "E2E_PARTNER_URL", "http://127.0.0.1:" + partners.port(),
                 "E2E_BUYER_API_KEY", BUYER_API_KEY,
                 "E2E_BUYER_FEEDBACK_KEY", BUYER_FEEDBACK_KEY));
+        stack = LeadflowStack.start(broker.getBrokersAsString(), flowsDir(), stateDir, settings);
     }
 
     String intakeUrl() {
@@ -61,6 +67,11 @@ final class Pipeline implements AutoCloseable {
 
     String feedbackUrl() {
         return stack.feedbackUrl();
+    }
+
+    /** The WireMock server playing every partner; a test may add the stubs of its own partners. */
+    WireMockServer partners() {
+        return partners;
     }
 
     String bootstrapServers() {

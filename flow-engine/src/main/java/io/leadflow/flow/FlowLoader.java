@@ -1,5 +1,8 @@
 package io.leadflow.flow;
 
+import io.leadflow.flow.auth.Credential;
+import io.leadflow.flow.auth.CredentialMasking;
+import io.leadflow.flow.auth.CredentialType;
 import io.leadflow.flow.rules.Rules;
 import io.leadflow.flow.rules.Templates;
 import io.leadflow.integration.IntegrationCatalog;
@@ -42,15 +45,16 @@ public final class FlowLoader {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
     private static final Set<String> FLOW_KEYS =
-            Set.of("id", "name", "description", "enabled", "fields", "sources", "steps", "feedback_keys");
-    private static final Set<String> FLOW_KEYS_LATER = Set.of("acceptance", "credentials", "pricing", "caps");
+            Set.of("id", "name", "description", "enabled", "fields", "sources", "steps", "feedback_keys", "credentials");
+    private static final Set<String> FLOW_KEYS_LATER = Set.of("acceptance", "pricing", "caps");
     private static final Set<String> FIELD_KEYS = Set.of("id", "name", "type", "required");
     private static final Set<String> SOURCE_KEYS =
             Set.of("id", "name", "enabled", "response", "response_timeout", "verbose");
     private static final Set<String> SOURCE_KEYS_LATER = Set.of("auth", "allowed_ips", "acceptance", "pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
-            "criteria", "rule_set", "outcome", "reason", "timeout");
-    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "retry", "limits", "cache_ttl", "batch");
+            "criteria", "rule_set", "outcome", "reason", "timeout", "credential");
+    private static final Set<String> STEP_KEYS_LATER = Set.of("retry", "limits", "cache_ttl", "batch");
+    private static final Pattern REFERENCE_ONLY = Pattern.compile("\\$\\{(env|secret):[^}]+}");
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
 
@@ -106,7 +110,8 @@ public final class FlowLoader {
         String id = identifier(root, "id");
         List<FieldDefinition> fields = fields(root);
         List<SourceDefinition> sources = sources(root);
-        List<StepDefinition> steps = steps(root);
+        Map<String, Credential> credentials = credentials(root);
+        List<StepDefinition> steps = steps(root, credentials);
         Map<String, String> feedbackKeys = feedbackKeys(root, steps);
         return new Flow(id, root.text("name", id), root.flag("enabled", true), revision(yaml), fields, sources, steps,
                 feedbackKeys);
@@ -152,14 +157,99 @@ public final class FlowLoader {
         return List.copyOf(sources);
     }
 
-    private List<StepDefinition> steps(FlowSection root) {
+    /** {@code credentials:} by name; every secret setting must be a reference that resolves. */
+    private Map<String, Credential> credentials(FlowSection root) {
+        if (!root.has("credentials")) {
+            return Map.of();
+        }
+        FlowSection section = root.section("credentials");
+        Map<String, Credential> credentials = new LinkedHashMap<>();
+        for (Object key : section.keys()) {
+            String name = String.valueOf(key);
+            if (!ID.matcher(name).matches()) {
+                throw section.failure(section.child(name), "'" + name + "' must be letters, digits, '-' and '_' only");
+            }
+            credentials.put(name, credential(name, section.section(name)));
+        }
+        return Collections.unmodifiableMap(credentials);
+    }
+
+    private Credential credential(String name, FlowSection section) {
+        CredentialType type = section.choice("type", CredentialType.class, null);
+        if (type == null) {
+            throw section.failure(section.child("type"), "is required (one of " + String.join(", ",
+                    Stream.of(CredentialType.values()).map(CredentialType::wireName).toList()) + ")");
+        }
+        Set<String> allowed = new HashSet<>(type.required());
+        allowed.addAll(type.optional());
+        allowed.add("type");
+        section.allowOnly(allowed, Set.of());
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String key : type.required()) {
+            if (!section.has(key)) {
+                throw section.failure(section.child(key), "is required for a " + type.wireName() + " credential");
+            }
+        }
+        for (Object key : section.keys()) {
+            String setting = String.valueOf(key);
+            if (setting.equals("type")) {
+                continue;
+            }
+            if (setting.equals("headers") || setting.equals("attributes")) {
+                FlowSection headers = section.section(setting);
+                if (headers.keys().isEmpty()) {
+                    throw section.failure(section.child(setting), "must name at least one "
+                            + (setting.equals("headers") ? "header" : "attribute"));
+                }
+                for (Object header : headers.keys()) {
+                    if (setting.equals("headers") && (String.valueOf(header).equalsIgnoreCase("Accept")
+                            || String.valueOf(header).equalsIgnoreCase("Content-Length"))) {
+                        throw headers.failure(headers.child(String.valueOf(header)),
+                                "cannot be set: the integration and the platform decide it");
+                    }
+                    String value = secretValue(headers, String.valueOf(header));
+                    settings.put((setting.equals("headers") ? CredentialMasking.HEADERS_PREFIX
+                            : CredentialMasking.ATTRIBUTES_PREFIX) + header, value);
+                }
+                continue;
+            }
+            String value = type.secrets().contains(setting) ? secretValue(section, setting)
+                    : section.requiredText(setting);
+            checkTemplate(section, section.child(setting), value);
+            settings.put(setting, value);
+        }
+        if (type == CredentialType.API_KEY && section.has("header") == section.has("query_param")) {
+            throw section.failure(section.path(), "an api_key credential needs either header or query_param");
+        }
+        if (settings.containsKey("token_url") && !settings.get("token_url").matches("(?i)(https?://|\\$\\{).+")) {
+            throw section.failure(section.child("token_url"), "must be an http(s) URL");
+        }
+        String clientAuth = settings.get("client_auth");
+        if (clientAuth != null && !clientAuth.equals("basic") && !clientAuth.equals("body")) {
+            throw section.failure(section.child("client_auth"), "must be basic or body, not '" + clientAuth + "'");
+        }
+        return new Credential(name, type, settings);
+    }
+
+    /** A secret setting: a reference such as ${secret:NAME} that resolves, never the secret itself. */
+    private String secretValue(FlowSection section, String key) {
+        String value = section.requiredText(key);
+        if (!REFERENCE_ONLY.matcher(value.trim()).matches()) {
+            throw section.failure(section.child(key),
+                    "must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself");
+        }
+        checkTemplate(section, section.child(key), value);
+        return value.trim();
+    }
+
+    private List<StepDefinition> steps(FlowSection root, Map<String, Credential> credentials) {
         List<StepDefinition> steps = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         boolean recipientSeen = false;
         List<?> items = root.list("steps");
         for (int i = 0; i < items.size(); i++) {
             FlowSection section = root.item("steps", i, items.get(i)).allowOnly(STEP_KEYS, STEP_KEYS_LATER);
-            StepDefinition step = step(section);
+            StepDefinition step = step(section, credentials);
             if (!ids.add(step.id())) {
                 throw section.failure(section.child("id"), "step '" + step.id() + "' is defined twice");
             }
@@ -172,7 +262,7 @@ public final class FlowLoader {
         return List.copyOf(steps);
     }
 
-    private StepDefinition step(FlowSection step) {
+    private StepDefinition step(FlowSection step, Map<String, Credential> credentials) {
         String id = identifier(step, "id");
         StepKind kind = step.choice("type", StepKind.class, null);
         if (kind == null) {
@@ -181,7 +271,7 @@ public final class FlowLoader {
         RuleSet criteria = step.has("criteria") ? ruleSet(step.section("criteria")) : RuleSet.always();
         Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
         if (kind == StepKind.FILTER) {
-            refuse(step, List.of("entity", "integration", "mappings"), "a filter step");
+            refuse(step, List.of("entity", "integration", "mappings", "credential"), "a filter step");
             if (!step.has("rule_set")) {
                 throw step.failure(step.child("rule_set"), "is required for a filter step");
             }
@@ -190,7 +280,7 @@ public final class FlowLoader {
                 throw step.failure(step.child("outcome"), "must be success, failure or error");
             }
             return new StepDefinition(id, kind, null, null, Map.of(), criteria, ruleSet(step.section("rule_set")),
-                    outcome, step.text("reason", "Stopped by filter " + id), timeout);
+                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null);
         }
         refuse(step, List.of("rule_set", "outcome", "reason"), "an " + kind.name().toLowerCase() + " step");
         String entity = step.requiredText("entity");
@@ -199,7 +289,17 @@ public final class FlowLoader {
                 step.failure(step.child("integration"), "unknown integration '" + integrationId + "' (known: "
                         + String.join(", ", integrations.modules().stream().map(IntegrationModule::id).toList()) + ")"));
         Map<String, String> mappings = mappings(step, module);
-        return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout);
+        Credential credential = null;
+        if (step.has("credential")) {
+            String name = step.requiredText("credential");
+            credential = credentials.get(name);
+            if (credential == null) {
+                throw step.failure(step.child("credential"), "unknown credential '" + name + "' (the flow's credentials: "
+                        + (credentials.isEmpty() ? "none" : String.join(", ", credentials.keySet())) + ")");
+            }
+        }
+        return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
+                credential);
     }
 
     private Map<String, String> mappings(FlowSection step, IntegrationModule module) {

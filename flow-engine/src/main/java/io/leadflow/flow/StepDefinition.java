@@ -1,5 +1,6 @@
 package io.leadflow.flow;
 
+import io.leadflow.flow.auth.Credential;
 import io.leadflow.integration.Outcome;
 import java.time.Duration;
 import java.util.Locale;
@@ -7,12 +8,12 @@ import java.util.Map;
 
 /**
  * One step of a flow. Enhancement and recipient steps call {@code integration} with their rendered
- * {@code mappings}, and run only when {@code criteria} hold; a filter stops the lead with {@code outcome} and
- * {@code reason} when its {@code ruleSet} matches.
+ * {@code mappings} (authenticating with {@code credential} when it names one), and run only when {@code criteria}
+ * hold; a filter stops the lead with {@code outcome} and {@code reason} when its {@code ruleSet} matches.
  */
 public record StepDefinition(String id, StepKind kind, String entity, String integration,
                              Map<String, String> mappings, RuleSet criteria, RuleSet ruleSet, Outcome outcome,
-                             String reason, Duration timeout) {
+                             String reason, Duration timeout, Credential credential) {
 
     /** The entity's name in snake case: where its data is appended ({@code Buyer ABC Corp} to {@code buyer_abc_corp}). */
     public String appendedNamespace() {

@@ -100,7 +100,7 @@ class FlowLoaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: description, enabled, feedback_keys, fields, id, name, sources, steps)'
+            unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: credentials, description, enabled, feedback_keys, fields, id, name, sources, steps)'
             key of a later version         | 'name: Solar leads'       | 'acceptance: {}'  | 'f.yaml: acceptance: is not supported by this version of Leadflow yet'
             unknown field type             | 'type: email'             | 'type: emale'     | 'f.yaml: fields[1].type: unknown field type ''emale'' (known: boolean, city, credential, date, dob, email, first_name, gender, ip, last_name, number, phone, postal_code, range, ssn, state, street, string, time, trustedform_url, url)'
             unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.echo)'
@@ -116,7 +116,7 @@ class FlowLoaderTest {
             bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
             bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
             bad response mode              | 'response: async'         | 'response: later' | 'f.yaml: sources[0].response: must be one of async, sync, not ''later'''
-            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: criteria, entity, id, integration, mappings, name, outcome, reason, rule_set, timeout, type)'
+            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: credential, criteria, entity, id, integration, mappings, name, outcome, reason, rule_set, timeout, type)'
             filter with an entity          | 'reason: Landline'        | 'entity: X'       | 'f.yaml: steps[1].entity: does not apply to a filter step'
             enhancement after recipient    | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: { url: "https://buyer.example/leads" }\n  - { id: late, type: enhancement, entity: Late, integration: test.outbound.echo, mappings: { url: "https://x.example" } }' | 'f.yaml: steps[3].type: an enhancement step may not follow a recipient step'
             duplicate step id              | 'id: buyer-abc'           | 'id: check'       | 'f.yaml: steps[2].id: step ''check'' is defined twice'

@@ -8,8 +8,9 @@ import java.util.Optional;
  * ({@code custom.outbound.json}).
  *
  * <p>Lifecycle: modules are created once per process by their {@link IntegrationPackage} and must be thread-safe
- * and stateless. For each step run the platform renders the step's mappings into {@link Vars}, calls
- * {@link #validate}; a message means the step is skipped with that message as reason and nothing is sent.
+ * and stateless (a cache whose loss changes no result is allowed). For each step run the platform renders the
+ * step's mappings into {@link Vars}, calls {@link #validate}; a message means the step is skipped with that message
+ * as reason and nothing is sent.
  *
  * <p>Error contract: business rejection is a value (an event with outcome {@code failure}), never an exception. A
  * module throws only for bugs; the platform turns that into outcome {@code error}.

@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param kafka            how this service creates the topics it uses
  * @param outbound         how integration requests go out
  * @param deadLetterTopic  where this service parks records it cannot process (unset: the service consumes nothing)
+ * @param adminToken       the token the admin APIs (the integration workbench, ...) require as
+ *                         {@code Authorization: Bearer <token>} ({@code LEADFLOW_ADMIN_TOKEN}; blank: open)
  */
 @ConfigurationProperties("leadflow")
 public record LeadflowProperties(Path flowsDir, Path secretsDir, Kafka kafka, Outbound outbound,
-                                 String deadLetterTopic) {
+                                 String deadLetterTopic, String adminToken) {
 
     /** Partitions and replication factor of the topics this service creates when they are missing. */
     public record Kafka(int partitions, short replicationFactor) {

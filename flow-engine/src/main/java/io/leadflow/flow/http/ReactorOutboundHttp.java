@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.http.client.HttpClientResponse;
 import reactor.netty.http.client.PrematureCloseException;
@@ -33,12 +34,19 @@ import reactor.netty.resources.ConnectionProvider;
  */
 public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
 
-    private static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    /** The largest response body read: 1 MiB. */
+    public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
     private final ConnectionProvider connections;
     private final HttpClient client;
+    private final int maxResponseBytes;
 
     public ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections) {
+        this(allowPrivateNetworks, maxConnections, MAX_RESPONSE_BYTES);
+    }
+
+    ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections, int maxResponseBytes) {
+        this.maxResponseBytes = maxResponseBytes;
         this.connections = ConnectionProvider.builder("leadflow-outbound")
                 .maxConnections(maxConnections)
                 .pendingAcquireMaxCount(-1)
@@ -53,7 +61,12 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
         byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
         return client.followRedirect(request.followRedirects())
                 .responseTimeout(timeout)
-                .headers(headers -> request.headers().forEach(headers::set))
+                .headers(headers -> request.headers().forEach((name, value) -> {
+                    // the length is the body's, whatever a module or user wrote
+                    if (!name.equalsIgnoreCase("Content-Length")) {
+                        headers.set(name, value);
+                    }
+                }))
                 .request(HttpMethod.valueOf(request.method()))
                 .uri(request.url())
                 .send((outbound, out) -> {
@@ -63,18 +76,39 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
                     outbound.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
                     return out.sendByteArray(Mono.just(body));
                 })
-                .responseSingle((response, content) -> content.asByteArray()
-                        .defaultIfEmpty(new byte[0])
-                        .map(bytes -> toResponse(response, bytes)))
+                .response((response, content) -> read(response, content))
+                .next()
                 .timeout(timeout.plusMillis(100))
                 .onErrorMap(failure -> !(failure instanceof OutboundCallException), failure -> explain(failure, timeout))
                 .toFuture();
     }
 
-    private static OutboundResponse toResponse(HttpClientResponse response, byte[] bytes) {
-        if (bytes.length > MAX_RESPONSE_BYTES) {
-            throw new OutboundCallException("Response larger than " + MAX_RESPONSE_BYTES / 1024 + " KiB");
+    /**
+     * Reads the body while it arrives and stops (closing the connection) as soon as it passes the limit, or at once
+     * when the declared length already does, so a huge or endless answer never fills the memory.
+     */
+    private Mono<OutboundResponse> read(HttpClientResponse response, ByteBufFlux content) {
+        String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
+        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxResponseBytes) {
+            return Mono.error(tooLarge());
         }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        return content.asByteArray()
+                .<byte[]>handle((chunk, sink) -> {
+                    if (body.size() + chunk.length > maxResponseBytes) {
+                        sink.error(tooLarge());
+                    } else {
+                        body.write(chunk, 0, chunk.length);
+                    }
+                })
+                .then(Mono.fromCallable(() -> toResponse(response, body.toByteArray())));
+    }
+
+    private OutboundCallException tooLarge() {
+        return new OutboundCallException("Response larger than " + maxResponseBytes / 1024 + " KiB");
+    }
+
+    private static OutboundResponse toResponse(HttpClientResponse response, byte[] bytes) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         response.responseHeaders().forEach(header ->
                 headers.computeIfAbsent(header.getKey(), name -> new ArrayList<>()).add(header.getValue()));

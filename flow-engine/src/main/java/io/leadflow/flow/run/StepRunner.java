@@ -1,17 +1,24 @@
 package io.leadflow.flow.run;
 
 import io.leadflow.flow.References;
+import io.leadflow.flow.auth.Authenticator;
+import io.leadflow.flow.auth.Credential;
+import io.leadflow.flow.auth.CredentialType;
+import io.leadflow.flow.auth.CredentialMasking;
 import io.leadflow.flow.StepDefinition;
 import io.leadflow.flow.StepKind;
 import io.leadflow.flow.StepResult;
 import io.leadflow.flow.rules.LeadView;
 import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.HandleOutbound;
 import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationEvent;
+import io.leadflow.integration.IntegrationException;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
+import io.leadflow.integration.OutboundTransport;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.Vars;
 import java.time.Clock;
@@ -28,9 +35,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one enhancement or recipient step for one lead: checks its criteria, renders its mappings into variables,
- * lets the module validate them and build the request, sends it, and turns the answer into a {@link StepResult}.
- * Never completes exceptionally: every problem becomes outcome {@code error} (or {@code skip}) with a reason.
+ * Runs one enhancement or recipient step for one lead: checks its criteria, renders the lead and its mappings into
+ * variables, lets the module validate them, then either sends the request the module builds or lets the module do its
+ * own I/O, always with the step's credential, and turns the answer into a {@link StepResult}. Never completes
+ * exceptionally: every problem becomes outcome {@code error} (or {@code skip}) with a reason.
  */
 public final class StepRunner {
 
@@ -40,13 +48,13 @@ public final class StepRunner {
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
     private final IntegrationCatalog integrations;
-    private final OutboundHttp http;
+    private final Authenticator authenticator;
     private final References references;
     private final Clock clock;
 
     public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock) {
         this.integrations = integrations;
-        this.http = http;
+        this.authenticator = new Authenticator(http, references, clock);
         this.references = references;
         this.clock = clock;
     }
@@ -72,7 +80,7 @@ public final class StepRunner {
         }
         IntegrationModule module = integrations.find(step.integration()).orElseThrow(() ->
                 new IllegalStateException("Integration " + step.integration() + " is not installed"));
-        if (!(module instanceof HttpOutbound outbound)) {
+        if (!(module instanceof HttpOutbound) && !(module instanceof HandleOutbound)) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR,
                     "Integration " + module.id() + " cannot be run by this version"));
         }
@@ -86,18 +94,45 @@ public final class StepRunner {
         if (problem.isPresent()) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, problem.get()));
         }
-        OutboundRequest request = outbound.request(vars);
-        if (step.kind() == StepKind.RECIPIENT) {
-            request = request.withHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey(view.lead().id(), step.id()));
+        OutboundTransport transport = request -> send(step, view, request);
+        if (module instanceof HandleOutbound handler) {
+            return handler.handle(vars, transport)
+                    .thenApply(event -> Answer.of(event, null))
+                    .exceptionally(failure -> failed(step, failure));
         }
-        OutboundRequest sent = request;
-        return http.send(sent, step.timeout())
-                .thenApply(response -> Answer.of(outbound.response(vars, sent, response), response))
+        HttpOutbound outbound = (HttpOutbound) module;
+        OutboundRequest request = outbound.request(vars);
+        return transport.send(request)
+                .thenApply(response -> Answer.of(outbound.response(vars, request, response), response))
                 .exceptionally(failure -> failed(step, failure));
     }
 
+    /** Sends one request of a step: with the idempotency key of a recipient, the step's credential and timeout. */
+    private CompletableFuture<OutboundResponse> send(StepDefinition step, LeadView view, OutboundRequest request) {
+        OutboundRequest keyed = step.kind() == StepKind.RECIPIENT
+                ? request.withHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey(view.lead().id(), step.id())) : request;
+        if (log.isDebugEnabled()) {
+            log.debug("Step {} sends {} {} with headers {}", step.id(), keyed.method(),
+                    CredentialMasking.mask(keyed, step.credential()).url(),
+                    CredentialMasking.mask(keyed, step.credential()).headers().keySet());
+        }
+        return authenticator.send(step.credential(), keyed, step.timeout());
+    }
+
+    /**
+     * The lead's fields under {@code lead} (as LeadConduit's variables carry them), the attributes of a {@code token}
+     * credential under {@code credential} (resolved: the module puts them in its headers), then the mappings.
+     */
     private Vars render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
+        view.lead().fields().forEach((field, value) -> rendered.put("lead." + field, value));
+        Credential credential = step.credential();
+        if (credential != null && credential.type() == CredentialType.TOKEN) {
+            rendered.put("credential.type", "token");
+            rendered.put("credential.name", credential.name());
+            CredentialMasking.attributes(credential).forEach((attribute, reference) ->
+                    rendered.put("credential." + attribute, references.resolve(reference)));
+        }
         step.mappings().forEach((variable, template) -> {
             Object value = Templates.render(references.resolve(template), view);
             if (value != null) {
@@ -109,8 +144,8 @@ public final class StepRunner {
 
     private static Answer failed(StepDefinition step, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof OutboundCallException outboundFailure) {
-            return Answer.of(Outcome.ERROR, outboundFailure.getMessage());
+        if (cause instanceof OutboundCallException || cause instanceof IntegrationException) {
+            return Answer.of(Outcome.ERROR, cause.getMessage());
         }
         log.warn("Step {} ({}) failed unexpectedly", step.id(), step.integration(), cause);
         return Answer.of(Outcome.ERROR, "Integration " + step.integration() + " failed: " + cause.getClass().getSimpleName());
@@ -130,7 +165,7 @@ public final class StepRunner {
 
         static Answer of(IntegrationEvent event, OutboundResponse response) {
             return new Answer(event.outcome(), event.reason(), event.numericPrice(), referenceText(event.reference()),
-                    event.appended(), response.status());
+                    event.appended(), response == null ? null : response.status());
         }
 
         StepResult toResult(StepDefinition step, Instant startedAt, Duration duration) {

@@ -2,6 +2,8 @@ package io.leadflow.flow.http;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -29,6 +31,7 @@ class ReactorOutboundHttpTest {
     private static final WireMockServer buyer = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static final ReactorOutboundHttp loopbackAllowed = new ReactorOutboundHttp(true, 10);
     private static final ReactorOutboundHttp guarded = new ReactorOutboundHttp(false, 10);
+    private static final ReactorOutboundHttp small = new ReactorOutboundHttp(true, 10, 1024);
 
     @BeforeAll
     static void start() {
@@ -40,6 +43,7 @@ class ReactorOutboundHttpTest {
         buyer.stop();
         loopbackAllowed.close();
         guarded.close();
+        small.close();
     }
 
     @BeforeEach
@@ -123,5 +127,45 @@ class ReactorOutboundHttpTest {
             assertThat(PrivateAddressGuard.isPrivate(InetAddress.getByName(entry.getKey())))
                     .as(entry.getKey()).isEqualTo(entry.getValue());
         }
+    }
+
+    @Test
+    void refusesAResponseLargerThanTheLimitWhetherItsLengthIsDeclaredOrNot() {
+        buyer.stubFor(post("/declared").willReturn(aResponse().withBody("x".repeat(1025))));
+        buyer.stubFor(post("/chunked").willReturn(aResponse().withBody("y".repeat(5000))
+                .withChunkedDribbleDelay(5, 50)));
+        buyer.stubFor(post("/fits").willReturn(aResponse().withBody("z".repeat(1024))));
+
+        for (String path : List.of("/declared", "/chunked")) {
+            assertThatThrownBy(() -> small.send(postTo(path, "{}"), Duration.ofSeconds(5)).join()).as(path)
+                    .cause().isInstanceOf(OutboundCallException.class).hasMessage("Response larger than 1 KiB");
+        }
+        assertThat(small.send(postTo("/fits", "{}"), Duration.ofSeconds(5)).join().body()).isEqualTo("z".repeat(1024));
+    }
+
+    @Test
+    void followsRedirectsOnlyWhenTheRequestSaysSo() {
+        buyer.stubFor(get("/moved").willReturn(aResponse().withStatus(302).withHeader("Location", url("/here"))));
+        buyer.stubFor(get("/here").willReturn(aResponse().withBody("arrived")));
+
+        OutboundResponse followed = loopbackAllowed.send(
+                new OutboundRequest("GET", url("/moved"), Map.of(), null, true), Duration.ofSeconds(5)).join();
+        OutboundResponse notFollowed = loopbackAllowed.send(
+                new OutboundRequest("GET", url("/moved"), Map.of(), null, false), Duration.ofSeconds(5)).join();
+
+        assertThat(followed.status()).isEqualTo(200);
+        assertThat(followed.body()).isEqualTo("arrived");
+        assertThat(notFollowed.status()).isEqualTo(302);
+        buyer.verify(1, getRequestedFor(urlEqualTo("/here")));
+    }
+
+    @Test
+    void sendsTheBodysOwnLengthWhateverContentLengthTheRequestNames() {
+        buyer.stubFor(post("/leads").willReturn(aResponse().withBody("ok")));
+        OutboundRequest request = new OutboundRequest("POST", url("/leads"), Map.of("Content-Length", "999"), "{}", false);
+
+        loopbackAllowed.send(request, Duration.ofSeconds(5)).join();
+
+        buyer.verify(postRequestedFor(urlEqualTo("/leads")).withHeader("Content-Length", equalTo("2")));
     }
 }

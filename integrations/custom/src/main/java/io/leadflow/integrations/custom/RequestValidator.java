@@ -1,6 +1,7 @@
 package io.leadflow.integrations.custom;
 
 import io.leadflow.integration.IntegrationSettings;
+import io.leadflow.integration.TargetUrl;
 import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
 import java.util.LinkedHashMap;
@@ -33,6 +34,7 @@ public final class RequestValidator {
         if (!JsValues.truthy(url)) {
             return Optional.of("URL is required");
         }
+        url = JsValues.trim(url);
         if (TargetUrl.base(url).isEmpty()) {
             return Optional.of("URL must be valid");
         }

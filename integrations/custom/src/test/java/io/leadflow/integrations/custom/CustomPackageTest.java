@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 class CustomPackageTest {
 
     @Test
-    void isFoundOnTheClasspathWithItsFourModules() {
+    void isFoundOnTheClasspathWithItsSixModules() {
         IntegrationCatalog catalog = IntegrationCatalog.load(IntegrationSettings.defaults());
 
-        assertThat(catalog.modules()).extracting(IntegrationModule::id).containsExactly(
-                "custom.outbound.form", "custom.outbound.json", "custom.outbound.query", "custom.outbound.xml");
+        assertThat(catalog.modules()).extracting(IntegrationModule::id).containsExactly("custom.outbound.form",
+                "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
+                "custom.outbound.token_authenticated", "custom.outbound.xml");
     }
 
     @Test
@@ -38,7 +39,7 @@ class CustomPackageTest {
         assertThat(names(modules.get(3).requestVariables())).startsWith(
                 "url", "method", "basic_username", "basic_password", "xml_path.*", "xml_parameter", "extra_parameter.*",
                 "follow_redirects", "send_ascii", "header.*", "outcome_search_term");
-        assertThat(modules).allSatisfy(module -> assertThat(names(module.responseVariables()))
+        assertThat(modules.subList(0, 4)).allSatisfy(module -> assertThat(names(module.responseVariables()))
                 .containsExactly("outcome", "reason", "cookie", "price", "reference", "*"));
     }
 
@@ -46,7 +47,7 @@ class CustomPackageTest {
     void givesFollowRedirectsItsModulesDefault() {
         List<IntegrationModule> modules = new CustomPackage().modules(IntegrationSettings.defaults());
 
-        assertThat(modules).extracting(module -> module.requestVariables().stream()
+        assertThat(modules.subList(0, 4)).extracting(module -> module.requestVariables().stream()
                         .filter(variable -> variable.name().equals("follow_redirects"))
                         .findFirst().orElseThrow().defaultValue())
                 .containsExactly("false", "false", "true", "false");
@@ -57,7 +58,9 @@ class CustomPackageTest {
         List<IntegrationModule> modules = new CustomPackage().modules(new IntegrationSettings(true));
 
         assertThat(modules).allSatisfy(module -> assertThat(module.validate(
-                Fixtures.vars("{\"url\": \"http://localhost:8080/hook\"}"))).isEmpty());
+                Fixtures.vars("{\"url\": \"http://localhost:8080/hook\", \"function\": \"AddLead\", "
+                        + "\"authentication_url\": \"http://localhost:8080/token\", "
+                        + "\"credential\": {\"type\": \"token\"}}"))).isEmpty());
     }
 
     private static List<String> names(List<VariableSpec> variables) {

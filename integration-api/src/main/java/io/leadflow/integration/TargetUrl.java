@@ -1,4 +1,4 @@
-package io.leadflow.integrations.custom;
+package io.leadflow.integration;
 
 import java.net.IDN;
 import java.net.Inet4Address;
@@ -14,11 +14,11 @@ import java.util.stream.Stream;
 import org.apache.commons.validator.routines.DomainValidator;
 
 /**
- * Where a custom integration would send its request, checked as LeadConduit does against SSRF: an http(s) URL
- * with {@code //} (its base), whose host is a domain name or an IP literal (valid), and a domain under an IANA
- * top-level domain or an IP outside private and reserved ranges (public).
+ * Where an integration would send its request, checked as LeadConduit does against SSRF before anything is sent: an
+ * http(s) URL with {@code //} (its base), whose host is a domain name or an IP literal (valid), and a domain under an
+ * IANA top-level domain or an IP outside private and reserved ranges (public). The platform checks again at connect time.
  */
-record TargetUrl(String host, InetAddress address) {
+public record TargetUrl(String host, InetAddress address) {
 
     private static final Pattern URL =
             Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*):(//)?([^/?#\\\\]*).*", Pattern.DOTALL);
@@ -67,8 +67,8 @@ record TargetUrl(String host, InetAddress address) {
      * The URL's base as Node's {@code url.parse} sees it: an http or https scheme followed by {@code //}; the host
      * is lower-cased (and, for domains, punycoded). Empty when the URL has no such base.
      */
-    static Optional<String> base(String url) {
-        Matcher matcher = URL.matcher(JsValues.trim(url));
+    public static Optional<String> base(String url) {
+        Matcher matcher = URL.matcher(url.strip());
         if (!matcher.matches() || matcher.group(2) == null) {
             return Optional.empty();
         }
@@ -86,7 +86,7 @@ record TargetUrl(String host, InetAddress address) {
     }
 
     /** The URL's target when its host is a valid domain name or IP literal; empty when the URL is not valid. */
-    static Optional<TargetUrl> parse(String url) {
+    public static Optional<TargetUrl> parse(String url) {
         Optional<String> host = base(url);
         if (host.isEmpty()) {
             return Optional.empty();
@@ -99,7 +99,7 @@ record TargetUrl(String host, InetAddress address) {
     }
 
     /** Whether the target is on the public internet: its last label an IANA top-level domain, or a public IP. */
-    boolean isPublic() {
+    public boolean isPublic() {
         if (address == null) {
             return DOMAINS.isValidTld(host.substring(host.lastIndexOf('.') + 1));
         }
