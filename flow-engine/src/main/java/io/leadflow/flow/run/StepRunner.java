@@ -1,6 +1,7 @@
 package io.leadflow.flow.run;
 
 import io.leadflow.flow.References;
+import io.leadflow.flow.SealedFields;
 import io.leadflow.flow.StepDefinition;
 import io.leadflow.flow.StepKind;
 import io.leadflow.flow.StepResult;
@@ -42,12 +43,14 @@ public final class StepRunner {
     private final IntegrationCatalog integrations;
     private final OutboundHttp http;
     private final References references;
+    private final SealedFields sealedFields;
     private final Clock clock;
 
     public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock) {
         this.integrations = integrations;
         this.http = http;
         this.references = references;
+        this.sealedFields = new SealedFields(references);
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ public final class StepRunner {
         Vars vars;
         try {
             vars = render(step, view);
-        } catch (References.UnresolvedReferenceException e) {
+        } catch (References.UnresolvedReferenceException | SealedFields.SealException e) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR, e.getMessage()));
         }
         Optional<String> problem = module.validate(vars);
@@ -98,8 +101,10 @@ public final class StepRunner {
 
     private Vars render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
+        // Sealed fields (ssn, credential) are opened for this request only; rules and results never see them.
+        LeadView opened = sealedFields.open(view);
         step.mappings().forEach((variable, template) -> {
-            Object value = Templates.render(references.resolve(template), view);
+            Object value = Templates.render(references.resolve(template), opened);
             if (value != null) {
                 rendered.put(variable, value);
             }
