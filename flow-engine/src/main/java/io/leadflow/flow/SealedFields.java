@@ -58,13 +58,20 @@ public final class SealedFields {
 
     /** The lead's fields with every value of a sealed type sealed with the key in {@code secretName}. */
     public Map<String, TypedValue> seal(String leadId, Map<String, TypedValue> fields, String secretName) {
+        if (fields.values().stream().noneMatch(SealedFields::needsSeal)) {
+            return fields;
+        }
         Map<String, TypedValue> sealed = new LinkedHashMap<>(fields);
         fields.forEach((fieldId, value) -> {
-            if (value != null && value.sealed() == null && SEALED_TYPES.contains(value.type())) {
+            if (needsSeal(value)) {
                 sealed.put(fieldId, seal(leadId, fieldId, value, secretName));
             }
         });
         return sealed;
+    }
+
+    private static boolean needsSeal(TypedValue value) {
+        return value != null && value.sealed() == null && SEALED_TYPES.contains(value.type());
     }
 
     /** The view with the lead's sealed fields opened, for rendering one request; the view itself if none is sealed. */
