@@ -35,9 +35,27 @@ public final class SealedFields {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
     private static final Pattern SECRET_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** A Cipher per thread: getting one costs more than sealing a value, and a Cipher is not thread-safe. */
+    /**
+     * A DRBG per thread for nonces: the default SecureRandom on Linux (NativePRNG) serialises every caller on one lock
+     * and a read of /dev/urandom.
+     */
+    private static final ThreadLocal<SecureRandom> NONCES = ThreadLocal.withInitial(() -> {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("DRBG is missing from this JVM", e);
+        }
+    });
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(TRANSFORMATION + " is missing from this JVM", e);
+        }
+    });
 
     private final References references;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
 
     public SealedFields(References references) {
@@ -93,7 +111,7 @@ public final class SealedFields {
     TypedValue seal(String leadId, String fieldId, TypedValue value, String secretName) {
         String text = value.raw() != null ? value.raw() : String.valueOf(value.normal());
         byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
+        NONCES.get().nextBytes(nonce);
         byte[] ciphertext = crypt(Cipher.ENCRYPT_MODE, secretName, nonce, leadId, fieldId, value.type(),
                 text.getBytes(StandardCharsets.UTF_8));
         String envelope = VERSION + ":" + secretName + ":" + Base64.getEncoder().encodeToString(
@@ -129,7 +147,7 @@ public final class SealedFields {
     private byte[] crypt(int mode, String secretName, byte[] nonce, String leadId, String fieldId, String type,
                          byte[] input) {
         try {
-            Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+            Cipher cipher = CIPHERS.get();
             cipher.init(mode, key(secretName), new GCMParameterSpec(TAG_BITS, nonce));
             // Bound to the lead, field and type: a sealed value copied elsewhere does not open.
             cipher.updateAAD((leadId + "\n" + fieldId + "\n" + type).getBytes(StandardCharsets.UTF_8));

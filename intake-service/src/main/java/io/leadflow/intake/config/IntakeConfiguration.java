@@ -14,7 +14,6 @@ import io.leadflow.intake.inbound.DefaultInbound;
 import io.leadflow.intake.inbound.InboundAnswers;
 import io.leadflow.schemas.Topics;
 import io.leadflow.servicekit.LeadflowProperties;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +50,7 @@ public class IntakeConfiguration {
     @Bean
     LeadIntake leadIntake(FlowCatalog flows, SourceGuard guard, LeadPublisher publisher, CompletionWaits completions,
                           IdempotencyKeys idempotencyKeys, Clock clock, IntakeProperties properties) {
-        return new LeadIntake(flows, guard, new LeadIds(clock, new SecureRandom()), publisher, completions,
+        return new LeadIntake(flows, guard, new LeadIds(clock, new PerThreadSecureRandom()), publisher, completions,
                 idempotencyKeys, clock, properties.publishTimeout());
     }
 

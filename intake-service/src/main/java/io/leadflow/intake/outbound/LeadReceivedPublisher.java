@@ -11,9 +11,9 @@ import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.intake.LeadReceived;
 import io.leadflow.schemas.kafka.KafkaSchemaRegistry;
 import io.leadflow.servicekit.Contracts;
+import io.leadflow.servicekit.EventIds;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -55,7 +55,8 @@ public class LeadReceivedPublisher implements LeadPublisher, SmartLifecycle {
         try {
             Map<String, TypedValue> fields = sealedFields.seal(lead.id(), lead.fields(), fieldKeySecret);
             LeadReceived event = LeadReceived.newBuilder()
-                    .setMetadata(Contracts.metadata(UUID.randomUUID().toString(), lead.id(), null, lead.submittedAt()))
+                    .setMetadata(Contracts.metadata(EventIds.derived("lead-received", lead.id()), lead.id(), null,
+                            lead.submittedAt()))
                     .setLeadId(lead.id())
                     .setFlowId(lead.flowId())
                     .setFlowRevision(lead.flowRevision())
