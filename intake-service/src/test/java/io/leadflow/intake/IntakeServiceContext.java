@@ -25,6 +25,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "leadflow.intake.trusted-proxies=127.0.0.1",
         "leadflow.intake.admin-token=" + IntakeServiceContext.ADMIN_TOKEN,
         "SHOP_API_KEY=" + IntakeServiceContext.SHOP_API_KEY,
+        "SHOP_BASIC_PASSWORD=" + IntakeServiceContext.SHOP_BASIC_PASSWORD,
         "server.address=127.0.0.1"})
 @EmbeddedKafka(partitions = 3)
 @AutoConfigureWebTestClient
@@ -32,4 +33,5 @@ public @interface IntakeServiceContext {
 
     String ADMIN_TOKEN = "test-admin-token";
     String SHOP_API_KEY = "shop-key-1";
+    String SHOP_BASIC_PASSWORD = "shop-password-1";
 }
