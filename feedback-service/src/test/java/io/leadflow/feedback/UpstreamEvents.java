@@ -68,11 +68,11 @@ public record UpstreamEvents(String leadId, String flowId) {
 
     private static FieldValue email() {
         return new FieldValue("email", "Ada@Example.com", DynamicValues.toAvro("ada@example.com"), true,
-                DynamicValues.toAvroMap(Map.of("domain", "example.com")));
+                DynamicValues.toAvroMap(Map.of("domain", "example.com")), null);
     }
 
     private static FieldValue phone() {
         return new FieldValue("phone", "512-555-0142", DynamicValues.toAvro("5125550142"), true,
-                DynamicValues.toAvroMap(Map.of("area", "512")));
+                DynamicValues.toAvroMap(Map.of("area", "512")), null);
     }
 }

@@ -7,10 +7,22 @@ import java.util.Optional;
 /**
  * A flow: the fields a lead has, the sources that may submit, and the ordered steps every lead runs through.
  * {@code revision} is a hash of the definition, so services can tell whether they run the same flow.
- * {@code feedbackKeys} maps a recipient entity to the reference of the key its feedback calls must carry.
+ * {@code feedbackKeys} maps a recipient entity to the reference of the key its feedback calls must carry;
+ * {@code acceptance} holds the flow's own acceptance criteria.
  */
 public record Flow(String id, String name, boolean enabled, String revision, List<FieldDefinition> fields,
-                   List<SourceDefinition> sources, List<StepDefinition> steps, Map<String, String> feedbackKeys) {
+                   List<SourceDefinition> sources, List<StepDefinition> steps, Map<String, String> feedbackKeys,
+                   Acceptance.Criteria acceptance) {
+
+    public Flow {
+        acceptance = acceptance == null ? Acceptance.Criteria.NONE : acceptance;
+    }
+
+    /** A flow without acceptance criteria of its own (beyond required fields). */
+    public Flow(String id, String name, boolean enabled, String revision, List<FieldDefinition> fields,
+                List<SourceDefinition> sources, List<StepDefinition> steps, Map<String, String> feedbackKeys) {
+        this(id, name, enabled, revision, fields, sources, steps, feedbackKeys, Acceptance.Criteria.NONE);
+    }
 
     public Optional<SourceDefinition> source(String sourceId) {
         return sources.stream().filter(source -> source.id().equals(sourceId)).findFirst();

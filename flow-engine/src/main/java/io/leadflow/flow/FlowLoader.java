@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -44,19 +45,24 @@ public final class FlowLoader {
     static final Duration DEFAULT_STEP_TIMEOUT = Duration.ofSeconds(10);
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
 
-    private static final Set<String> FLOW_KEYS =
-            Set.of("id", "name", "description", "enabled", "fields", "sources", "steps", "feedback_keys", "credentials");
-    private static final Set<String> FLOW_KEYS_LATER = Set.of("acceptance", "pricing", "caps");
+    private static final Set<String> FLOW_KEYS = Set.of("id", "name", "description", "enabled", "fields", "sources",
+            "steps", "feedback_keys", "credentials", "acceptance");
+    private static final Set<String> FLOW_KEYS_LATER = Set.of("pricing", "caps");
     private static final Set<String> FIELD_KEYS = Set.of("id", "name", "type", "required");
-    private static final Set<String> SOURCE_KEYS =
-            Set.of("id", "name", "enabled", "response", "response_timeout", "verbose");
-    private static final Set<String> SOURCE_KEYS_LATER = Set.of("auth", "allowed_ips", "acceptance", "pricing", "caps");
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "name", "enabled", "response", "response_timeout",
+            "verbose", "auth", "allowed_ips", "acceptance");
+    private static final Set<String> SOURCE_KEYS_LATER = Set.of("pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
             "criteria", "rule_set", "outcome", "reason", "timeout", "credential");
     private static final Set<String> STEP_KEYS_LATER = Set.of("retry", "limits", "cache_ttl", "batch");
     private static final Pattern REFERENCE_ONLY = Pattern.compile("\\$\\{(env|secret):[^}]+}");
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
+    private static final Set<String> ACCEPTANCE_KEYS = Set.of("op", "rules", "reason");
+    private static final Set<String> API_KEY_AUTH_KEYS = Set.of("type", "header", "query_param", "keys");
+    private static final Set<String> BASIC_AUTH_KEYS = Set.of("type", "username", "password");
+    private static final String DEFAULT_API_KEY_HEADER = "X-Api-Key";
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
 
     private final IntegrationCatalog integrations;
     private final References references;
@@ -114,7 +120,7 @@ public final class FlowLoader {
         List<StepDefinition> steps = steps(root, credentials);
         Map<String, String> feedbackKeys = feedbackKeys(root, steps);
         return new Flow(id, root.text("name", id), root.flag("enabled", true), revision(yaml), fields, sources, steps,
-                feedbackKeys);
+                feedbackKeys, acceptance(root));
     }
 
     private List<FieldDefinition> fields(FlowSection root) {
@@ -152,7 +158,8 @@ public final class FlowLoader {
             }
             sources.add(new SourceDefinition(id, source.text("name", id), source.flag("enabled", true),
                     source.choice("response", ResponseMode.class, ResponseMode.SYNC),
-                    source.duration("response_timeout", DEFAULT_RESPONSE_TIMEOUT), source.flag("verbose", false)));
+                    source.duration("response_timeout", DEFAULT_RESPONSE_TIMEOUT), source.flag("verbose", false),
+                    auth(source), allowedIps(source), acceptance(source)));
         }
         return List.copyOf(sources);
     }
@@ -233,13 +240,7 @@ public final class FlowLoader {
 
     /** A secret setting: a reference such as ${secret:NAME} that resolves, never the secret itself. */
     private String secretValue(FlowSection section, String key) {
-        String value = section.requiredText(key);
-        if (!REFERENCE_ONLY.matcher(value.trim()).matches()) {
-            throw section.failure(section.child(key),
-                    "must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself");
-        }
-        checkTemplate(section, section.child(key), value);
-        return value.trim();
+        return secretReference(section, section.child(key), section.requiredText(key).trim());
     }
 
     private List<StepDefinition> steps(FlowSection root, Map<String, Credential> credentials) {
@@ -328,8 +329,113 @@ public final class FlowLoader {
         return Collections.unmodifiableMap(mappings);
     }
 
+    /** The acceptance criteria of a flow or source: a rule set over what intake knows, and an optional reason. */
+    private Acceptance.Criteria acceptance(FlowSection parent) {
+        if (!parent.has("acceptance")) {
+            return Acceptance.Criteria.NONE;
+        }
+        FlowSection section = parent.section("acceptance").allowOnly(ACCEPTANCE_KEYS, Set.of());
+        String reason = section.text("reason", null);
+        if (reason != null && reason.isBlank()) {
+            throw section.failure(section.child("reason"), "must not be blank (leave it out to name the failed rule)");
+        }
+        RuleSet rules = rulesOf(section);
+        firstAppendedPath(rules).ifPresent(path -> {
+            throw section.failure(section.path(), "rules cannot read '" + path
+                    + "': acceptance criteria are checked at intake, before any step appended data");
+        });
+        return new Acceptance.Criteria(rules, reason);
+    }
+
+    private static Optional<String> firstAppendedPath(RuleSet rules) {
+        for (RuleSet.Rule rule : rules.rules()) {
+            Optional<String> found = rule.ruleSet() != null ? firstAppendedPath(rule.ruleSet())
+                    : rule.lhv().startsWith("appended.") ? Optional.of(rule.lhv())
+                    : rule.rhv() instanceof String text
+                            ? Templates.paths(text).stream().filter(path -> path.startsWith("appended.")).findFirst()
+                            : Optional.empty();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private SourceAuth auth(FlowSection source) {
+        if (!source.has("auth")) {
+            return null;
+        }
+        FlowSection auth = source.section("auth");
+        String type = auth.requiredText("type");
+        if (type.equals("api_key")) {
+            auth.allowOnly(API_KEY_AUTH_KEYS, Set.of());
+            String header = auth.text("header", null);
+            String queryParameter = auth.text("query_param", null);
+            if (header != null && queryParameter != null) {
+                throw auth.failure(auth.path(), "give the key's header or its query_param, not both");
+            }
+            if (header != null && !HEADER_NAME.matcher(header).matches()) {
+                throw auth.failure(auth.child("header"), "'" + header + "' is not an HTTP header name");
+            }
+            if (queryParameter != null && queryParameter.isBlank()) {
+                throw auth.failure(auth.child("query_param"), "must not be blank");
+            }
+            List<?> items = auth.list("keys");
+            if (items.isEmpty()) {
+                throw auth.failure(auth.child("keys"), "must list at least one key reference");
+            }
+            List<String> keys = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                keys.add(secretReference(auth, auth.child("keys") + "[" + i + "]", items.get(i)));
+            }
+            return new SourceAuth.ApiKey(header == null && queryParameter == null ? DEFAULT_API_KEY_HEADER : header,
+                    queryParameter, keys);
+        }
+        if (type.equals("basic")) {
+            auth.allowOnly(BASIC_AUTH_KEYS, Set.of());
+            String username = auth.requiredText("username");
+            checkTemplate(auth, auth.child("username"), username);
+            return new SourceAuth.Basic(username,
+                    secretReference(auth, auth.child("password"), auth.requiredText("password")));
+        }
+        throw auth.failure(auth.child("type"), "must be api_key or basic, not '" + type + "'");
+    }
+
+    /** A value that must be a reference to a secret, never the secret itself, and that resolves. */
+    private String secretReference(FlowSection section, String at, Object value) {
+        String text = value == null ? "" : value.toString();
+        if (value instanceof Map || value instanceof List || !REFERENCE_ONLY.matcher(text).matches()) {
+            throw section.failure(at, "must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself");
+        }
+        checkTemplate(section, at, text);
+        return text;
+    }
+
+    private static List<IpRange> allowedIps(FlowSection source) {
+        if (!source.has("allowed_ips")) {
+            return List.of();
+        }
+        List<?> items = source.list("allowed_ips");
+        if (items.isEmpty()) {
+            throw source.failure(source.child("allowed_ips"),
+                    "must list at least one address or range (leave it out to allow any address)");
+        }
+        List<IpRange> ranges = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            String at = source.child("allowed_ips") + "[" + i + "]";
+            ranges.add(IpRange.parse(item instanceof String text ? text : null).orElseThrow(() ->
+                    source.failure(at, "'" + item + "' is not an IP address or CIDR range such as 203.0.113.0/24")));
+        }
+        return List.copyOf(ranges);
+    }
+
     private RuleSet ruleSet(FlowSection section) {
         section.allowOnly(RULE_SET_KEYS, Set.of());
+        return rulesOf(section);
+    }
+
+    private RuleSet rulesOf(FlowSection section) {
         RuleSet.Join join = section.choice("op", RuleSet.Join.class, RuleSet.Join.AND);
         List<RuleSet.Rule> rules = new ArrayList<>();
         List<?> items = section.list("rules");
@@ -377,7 +483,7 @@ public final class FlowLoader {
             }
             String value = section.text(entity, "");
             if (!value.matches("\\$\\{(env|secret):[^}]+}")) {
-                throw section.failure(at, "must be a reference such as ${secret:NAME} or ${env:NAME}, never the key itself");
+                throw section.failure(at, "must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself");
             }
             checkTemplate(section, at, value);
             keys.put(entity, value);

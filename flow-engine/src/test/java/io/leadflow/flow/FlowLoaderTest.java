@@ -90,6 +90,41 @@ class FlowLoaderTest {
     }
 
     @Test
+    void readsSourceSecurityAndAcceptanceCriteria() throws IOException {
+        String yaml = VALID.replace("name: Solar leads", """
+                name: Solar leads
+                acceptance: { rules: [ { lhv: lead.phone_1.valid, op: is true } ] }""").replace(
+                "{ id: web, response: async }", """
+                { id: web, response: async, allowed_ips: [ 203.0.113.0/24, "2001:db8::1" ],
+                      auth: { type: api_key, query_param: api_key, keys: [ "${secret:BUYER_KEY}", "${env:PARTNER_URL}" ] },
+                      acceptance: { reason: Email needed, rules: [ { lhv: lead.email, op: is not blank } ] } }""").replace(
+                "{ id: partner, name: Partner API,",
+                "{ id: partner, name: Partner API, auth: { type: basic, username: acme, password: \"${secret:BUYER_KEY}\" },");
+
+        Flow flow = loader().parse("solar.yaml", yaml);
+
+        assertThat(flow.acceptance()).isEqualTo(new Acceptance.Criteria(new RuleSet(RuleSet.Join.AND,
+                List.of(new RuleSet.Rule("lead.phone_1.valid", "is true", null, null))), null));
+        assertThat(flow.sources()).containsExactly(
+                new SourceDefinition("web", "web", true, ResponseMode.ASYNC, Duration.ofSeconds(10), false,
+                        new SourceAuth.ApiKey(null, "api_key", List.of("${secret:BUYER_KEY}", "${env:PARTNER_URL}")),
+                        List.of(IpRange.parse("203.0.113.0/24").orElseThrow(), IpRange.parse("2001:db8::1").orElseThrow()),
+                        new Acceptance.Criteria(new RuleSet(RuleSet.Join.AND,
+                                List.of(new RuleSet.Rule("lead.email", "is not blank", null, null))), "Email needed")),
+                new SourceDefinition("partner", "Partner API", true, ResponseMode.SYNC, Duration.ofSeconds(3), true,
+                        new SourceAuth.Basic("acme", "${secret:BUYER_KEY}"), List.of(), Acceptance.Criteria.NONE));
+    }
+
+    @Test
+    void apiKeysGoInTheXApiKeyHeaderUnlessToldOtherwise() throws IOException {
+        Flow flow = loader().parse("solar.yaml", VALID.replace("{ id: web, response: async }",
+                "{ id: web, auth: { type: api_key, keys: [ \"${secret:BUYER_KEY}\" ] } }"));
+
+        assertThat(flow.source("web").orElseThrow().auth())
+                .isEqualTo(new SourceAuth.ApiKey("X-Api-Key", null, List.of("${secret:BUYER_KEY}")));
+    }
+
+    @Test
     void revisionChangesWithTheDefinition() throws IOException {
         FlowLoader loader = loader();
 
@@ -100,8 +135,22 @@ class FlowLoaderTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: credentials, description, enabled, feedback_keys, fields, id, name, sources, steps)'
-            key of a later version         | 'name: Solar leads'       | 'acceptance: {}'  | 'f.yaml: acceptance: is not supported by this version of Leadflow yet'
+            unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: acceptance, credentials, description, enabled, feedback_keys, fields, id, name, sources, steps)'
+            key of a later version         | 'name: Solar leads'       | 'caps: {}'        | 'f.yaml: caps: is not supported by this version of Leadflow yet'
+            acceptance reading appended    | 'name: Solar leads'       | 'acceptance: { rules: [ { lhv: appended.x.y, op: is true } ] }' | 'f.yaml: acceptance: rules cannot read ''appended.x.y'': acceptance criteria are checked at intake, before any step appended data'
+            acceptance with unknown key    | 'name: Solar leads'       | 'acceptance: { rules: [], why: x }' | 'f.yaml: acceptance.why: unknown key (allowed here: op, reason, rules)'
+            acceptance with blank reason   | 'name: Solar leads'       | 'acceptance: { rules: [], reason: " " }' | 'f.yaml: acceptance.reason: must not be blank (leave it out to name the failed rule)'
+            unknown auth type              | '{ id: web, response: async }' | '{ id: web, auth: { type: oauth } }' | 'f.yaml: sources[0].auth.type: must be api_key or basic, not ''oauth'''
+            literal API key                | '{ id: web, response: async }' | '{ id: web, auth: { type: api_key, keys: [ abc123 ] } }' | 'f.yaml: sources[0].auth.keys[0]: must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself'
+            API key in header and query    | '{ id: web, response: async }' | '{ id: web, auth: { type: api_key, header: X-Key, query_param: key, keys: [ "${secret:BUYER_KEY}" ] } }' | 'f.yaml: sources[0].auth: give the key''s header or its query_param, not both'
+            API key without keys           | '{ id: web, response: async }' | '{ id: web, auth: { type: api_key } }' | 'f.yaml: sources[0].auth.keys: must list at least one key reference'
+            API key of an unset variable   | '{ id: web, response: async }' | '{ id: web, auth: { type: api_key, keys: [ "${env:NOPE}" ] } }' | 'f.yaml: sources[0].auth.keys[0]: environment variable NOPE is not set'
+            bad API key header name        | '{ id: web, response: async }' | '{ id: web, auth: { type: api_key, header: "X Key", keys: [ "${secret:BUYER_KEY}" ] } }' | 'f.yaml: sources[0].auth.header: ''X Key'' is not an HTTP header name'
+            literal basic password         | '{ id: web, response: async }' | '{ id: web, auth: { type: basic, username: partner, password: hunter2 } }' | 'f.yaml: sources[0].auth.password: must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself'
+            basic auth with a key list     | '{ id: web, response: async }' | '{ id: web, auth: { type: basic, username: partner, password: "${secret:BUYER_KEY}", keys: [] } }' | 'f.yaml: sources[0].auth.keys: unknown key (allowed here: password, type, username)'
+            bad allowed address            | '{ id: web, response: async }' | '{ id: web, allowed_ips: [ 10.0.0.0/8, 300.1.1.1 ] }' | 'f.yaml: sources[0].allowed_ips[1]: ''300.1.1.1'' is not an IP address or CIDR range such as 203.0.113.0/24'
+            host name as allowed address   | '{ id: web, response: async }' | '{ id: web, allowed_ips: [ partner.example ] }' | 'f.yaml: sources[0].allowed_ips[0]: ''partner.example'' is not an IP address or CIDR range such as 203.0.113.0/24'
+            empty allow-list               | '{ id: web, response: async }' | '{ id: web, allowed_ips: [] }' | 'f.yaml: sources[0].allowed_ips: must list at least one address or range (leave it out to allow any address)'
             unknown field type             | 'type: email'             | 'type: emale'     | 'f.yaml: fields[1].type: unknown field type ''emale'' (known: boolean, city, credential, date, dob, email, first_name, gender, ip, last_name, number, phone, postal_code, range, ssn, state, street, string, time, trustedform_url, url)'
             unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.echo)'
             mapping of no variable         | 'field.phone:'            | 'feild.phone:'    | 'f.yaml: steps[0].mappings.feild.phone: is not a variable of test.outbound.echo'
@@ -111,7 +160,7 @@ class FlowLoaderTest {
             missing right-hand value       | ', rhv: fixed'            | ''                | 'f.yaml: steps[1].rule_set.rules[0].rhv: is required for operator ''is equal to'''
             unset environment variable     | '${env:PARTNER_URL}'      | '${env:NOPE}'     | 'f.yaml: steps[0].mappings.url: environment variable NOPE is not set'
             missing secret                 | '${secret:BUYER_KEY}'     | '${secret:NOPE}'  | 'f.yaml: feedback_keys.Buyer ABC: secret NOPE is not in SECRETS'
-            literal feedback key           | '"${secret:BUYER_KEY}"'   | 'abc123'          | 'f.yaml: feedback_keys.Buyer ABC: must be a reference such as ${secret:NAME} or ${env:NAME}, never the key itself'
+            literal feedback key           | '"${secret:BUYER_KEY}"'   | 'abc123'          | 'f.yaml: feedback_keys.Buyer ABC: must be a reference such as ${secret:NAME} or ${env:NAME}, never the secret itself'
             feedback key of no recipient   | '{ Buyer ABC:'            | '{ Buyer XYZ:'    | 'f.yaml: feedback_keys.Buyer XYZ: is not the entity of a recipient step of this flow'
             bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
             bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''

@@ -1,11 +1,17 @@
 package io.leadflow.intake;
 
+import static io.leadflow.intake.IntakeCalls.answer;
+import static io.leadflow.intake.IntakeCalls.text;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.leadflow.flow.FlowCatalog;
-import io.leadflow.integration.types.FieldTypes;
+import io.leadflow.flow.References;
+import io.leadflow.flow.SealedFields;
+import io.leadflow.flow.rules.LeadView;
+import io.leadflow.intake.IntakeCalls.Answer;
 import io.leadflow.intake.domain.CompletionWaits;
+import io.leadflow.integration.TypedValue;
+import io.leadflow.integration.types.FieldTypes;
 import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.common.DynamicValue;
 import io.leadflow.schemas.common.EventMetadata;
@@ -16,12 +22,11 @@ import io.leadflow.schemas.common.StepResult;
 import io.leadflow.schemas.common.StepType;
 import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.schemas.intake.LeadReceived;
-import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.schemas.kafka.AvroSerializer;
 import io.leadflow.servicekit.Contracts;
-import java.time.Duration;
+import io.leadflow.servicekit.EventIds;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,25 +34,18 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @IntakeServiceContext
 class IntakeIT {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
     private WebTestClient http;
@@ -73,7 +71,7 @@ class IntakeIT {
                 new EventMetadata(received.getMetadata().getEventId(), received.getSubmittedAt(), leadId, null),
                 leadId, "shop", flows.find("shop").orElseThrow().revision(), "web", received.getSubmittedAt(),
                 fields("email", "ada@example.com", "first_name", "Ada", "age", 36, "opt_in", true), null));
-        assertThat(UUID.fromString(received.getMetadata().getEventId()).version()).isEqualTo(4);
+        assertThat(received.getMetadata().getEventId()).isEqualTo(EventIds.derived("lead-received", leadId));
         assertThat(received.getSubmittedAt()).isBetween(before.minusMillis(1), Instant.now());
         assertThat(Long.parseLong(leadId.substring(0, 8), 16)).isBetween(before.getEpochSecond(),
                 Instant.now().getEpochSecond());
@@ -115,10 +113,10 @@ class IntakeIT {
         deliver(completed(received, Outcome.SUCCESS, null, 4.0, List.of(phoneCheck, buyer)));
 
         assertThat(answer.join()).isEqualTo(new Answer(201, MediaType.APPLICATION_JSON,
-                "{\"outcome\":\"success\",\"lead\":{\"id\":\"" + received.getLeadId() + "\"},\"price\":4,"
-                        + "\"appended\":{\"phone_check\":{\"line_type\":\"mobile\",\"outcome\":\"success\"},"
-                        + "\"buyer_abc_corp\":{\"outcome\":\"success\",\"reason\":\"accepted\",\"price\":4.0,"
-                        + "\"reference\":\"B-17\"}}}"));
+                "{\"appended\":{\"phone_check\":{\"line_type\":\"mobile\",\"outcome\":\"success\"},"
+                        + "\"buyer_abc_corp\":{\"outcome\":\"success\",\"reason\":\"accepted\",\"price\":4,"
+                        + "\"reference\":\"B-17\"}},\"outcome\":\"success\",\"lead\":{\"id\":\""
+                        + received.getLeadId() + "\"},\"price\":4}"));
     }
 
     @Test
@@ -174,9 +172,85 @@ class IntakeIT {
                         text(403, "Source is disabled"),
                         text(400, "Unable to parse JSON -- Unexpected character ('}' (code 125)): was expecting "
                                 + "double-quote to start property name"),
-                        text(415, "MIME type in Content-Type header is not supported. Use only "
+                        text(406, "MIME type in Content-Type header is not supported. Use only "
                                 + "application/x-www-form-urlencoded, application/json, application/xml, text/xml."),
                         text(405, "The PUT method is not allowed")));
+    }
+
+    @Test
+    void answersInXmlWhenTheSourceAcceptsXml() {
+        Answer answer = answer(http.post().uri("/flows/shop/sources/web/submit")
+                .header("Accept", "application/xml")
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .bodyValue("email=xml%40example.com").exchange());
+
+        String leadId = leadReceived(withEmail("xml@example.com")).getLeadId();
+        assertThat(answer).isEqualTo(new Answer(201, MediaType.APPLICATION_XML, """
+                <?xml version="1.0"?>
+                <result>
+                  <outcome>success</outcome>
+                  <lead>
+                    <id>%s</id>
+                  </lead>
+                  <price>0</price>
+                </result>""".formatted(leadId)));
+    }
+
+    @Test
+    void sendsTheSourceOnToItsRedirUrl() {
+        http.get().uri("/flows/shop/sources/web/submit?email=redirected@example.com&redir_url=https://example.com/thanks")
+                .exchange()
+                .expectStatus().isEqualTo(303)
+                .expectHeader().valueEquals("Location", "https://example.com/thanks");
+
+        assertThat(leadReceived(withEmail("redirected@example.com")).getFields().get("redir_url").getRaw())
+                .isEqualTo("https://example.com/thanks");
+    }
+
+    @Test
+    void answersPingsFromTheAcceptanceCriteriaWithoutCreatingALead() {
+        List<Answer> answers = List.of(
+                postJson("/flows/shop/sources/web/ping", "{\"email\":\"ping@example.com\"}"),
+                postJson("/flows/shop/sources/web/ping", "{\"email\":\"ping@example.com\",\"first_name\":\"Mallory\"}"),
+                postJson("/flows/shop/sources/web/ping", "{\"first_name\":\"Nobody\"}"));
+
+        assertThat(answers).isEqualTo(List.of(
+                new Answer(200, MediaType.APPLICATION_JSON, "{\"outcome\":\"failure\",\"reason\":\"no bid\",\"price\":0}"),
+                new Answer(200, MediaType.APPLICATION_JSON,
+                        "{\"outcome\":\"failure\",\"reason\":\"Mallory is not welcome\",\"price\":0}"),
+                new Answer(200, MediaType.APPLICATION_JSON,
+                        "{\"outcome\":\"failure\",\"reason\":\"email is required\",\"price\":0}")));
+        postJson("/flows/shop/sources/web/submit", "{\"email\":\"after-ping@example.com\"}");
+        leadReceived(withEmail("after-ping@example.com"));
+        assertThat(allLeadsReceived()).noneMatch(withEmail("ping@example.com"));
+    }
+
+    @Test
+    void refusesLeadsTheFlowsAcceptanceCriteriaDoNotHoldForAndStillPublishesThem() {
+        Answer answer = postJson("/flows/shop/sources/web/submit",
+                "{\"email\":\"mallory@example.com\",\"first_name\":\"Mallory\"}");
+
+        LeadReceived received = leadReceived(withEmail("mallory@example.com"));
+        assertThat(answer).isEqualTo(new Answer(201, MediaType.APPLICATION_JSON, "{\"outcome\":\"failure\","
+                + "\"reason\":\"Mallory is not welcome\",\"lead\":{\"id\":\"" + received.getLeadId() + "\"},\"price\":0}"));
+        assertThat(received.getRejection()).isEqualTo(new LeadStop(null, Outcome.FAILURE, "Mallory is not welcome"));
+    }
+
+    @Test
+    void anSsnTravelsSealedAndShowsOnlyItsMask() {
+        postJson("/flows/shop/sources/web/submit", "{\"email\":\"sealed@example.com\",\"ssn\":\"123-45-6789\"}");
+
+        LeadReceived received = leadReceived(withEmail("sealed@example.com"));
+        FieldValue ssn = received.getFields().get("ssn");
+        assertThat(new FieldValue(ssn.getType(), ssn.getRaw(), ssn.getNormal(), ssn.getValid(), ssn.getComponents(),
+                null)).isEqualTo(new FieldValue("ssn", "***********", new DynamicValue("*********"), true,
+                Map.of("first_three", new DynamicValue("***"), "middle_two", new DynamicValue("**"),
+                        "last_four", new DynamicValue("****"), "masked", new DynamicValue(true)), null));
+        assertThat(ssn.getSealed()).startsWith("v1:leadflow-field-key:").doesNotContain("6789");
+        TypedValue opened = new SealedFields(new References(name -> null, Path.of("src/test/resources/secrets")))
+                .open(new LeadView(flows.find("shop").orElseThrow(), Contracts.lead(received), List.of()))
+                .lead().fields().get("ssn");
+        assertThat(opened).isEqualTo(FieldTypes.parse("ssn", "123-45-6789"));
     }
 
     @Test
@@ -210,23 +284,6 @@ class IntakeIT {
 
     private CompletableFuture<Answer> postJsonInBackground(String path, String json) {
         return CompletableFuture.supplyAsync(() -> postJson(path, json));
-    }
-
-    private static Answer answer(WebTestClient.ResponseSpec response) {
-        EntityExchangeResult<String> result = response.expectBody(String.class).returnResult();
-        return new Answer(result.getStatus().value(), result.getResponseHeaders().getContentType(),
-                result.getResponseBody());
-    }
-
-    private static Answer text(int status, String body) {
-        return new Answer(status, MediaType.TEXT_PLAIN, body);
-    }
-
-    private record Answer(int status, MediaType contentType, String body) {
-
-        String leadId() {
-            return body.replaceAll(".*\"lead\":\\{\"id\":\"([0-9a-f]+)\".*", "$1");
-        }
     }
 
     /** The fields as the flow's types read them: every test-flow field, and every unknown one, is a string. */
@@ -267,29 +324,10 @@ class IntakeIT {
     }
 
     private LeadReceived leadReceived(Predicate<LeadReceived> match) {
-        return await().atMost(WAIT).until(() -> allLeadsReceived().stream().filter(match).findFirst(),
-                found -> found.isPresent()).orElseThrow();
+        return IntakeCalls.leadReceived(broker, match);
     }
 
-    /** Every LeadReceived on the topic so far, read from the beginning to the current end. */
     private List<LeadReceived> allLeadsReceived() {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
-        settings.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, AvroDeserializer.class);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<LeadReceived> leads = new ArrayList<>();
-        try (KafkaConsumer<String, LeadReceived> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LEAD_RECEIVED).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                consumer.poll(Duration.ofMillis(100)).forEach(record -> leads.add(record.value()));
-            }
-        }
-        return leads;
+        return IntakeCalls.allLeadsReceived(broker);
     }
 }

@@ -26,7 +26,7 @@ public enum LeadflowService {
         this.port = port;
     }
 
-    String shortName() {
+    public String shortName() {
         return shortName;
     }
 
@@ -43,7 +43,7 @@ public enum LeadflowService {
     }
 
     /** The executable jar the module's build writes ({@code target/<module>-<version>-exec.jar}); the newest one. */
-    Optional<Path> executableJar(Path projectRoot) {
+    public Optional<Path> executableJar(Path projectRoot) {
         Path target = projectRoot.resolve(module()).resolve("target");
         if (!Files.isDirectory(target)) {
             return Optional.empty();

@@ -113,6 +113,11 @@ public final class LocalStack {
 
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "local-stack-stop"));
         console.println("Leadflow local stack in " + root + " (logs in " + root.relativize(logDirectory) + ")");
+        if (System.getenv("LEADFLOW_SECRETS_DIR") == null && System.getenv("LEADFLOW_FIELD_KEY_SECRET") == null
+                && LocalFieldKey.ensure(root.resolve("secrets"))) {
+            console.println("Created a random key for sealed fields (ssn, credential) in secrets/"
+                    + LocalFieldKey.SECRET_NAME + "; keep it: leads stored with it open only with it.");
+        }
         try {
             startBroker();
             startDemoPartners(demoPartnersAddress);

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,35 +23,65 @@ public final class ServiceProcess {
 
     private final LeadflowService service;
     private final ChildProcess process;
+    private final URI baseUri;
 
-    private ServiceProcess(LeadflowService service, ChildProcess process) {
+    private ServiceProcess(LeadflowService service, ChildProcess process, URI baseUri) {
         this.service = service;
         this.process = process;
+        this.baseUri = baseUri;
     }
 
-    /** Starts {@code jar} with {@code environment} added to the launcher's own, output to {@code logFile}. */
+    /**
+     * Starts {@code jar} on the service's own port with {@code environment} added to the launcher's own, output to
+     * {@code logFile}.
+     */
     static ServiceProcess start(LeadflowService service, Path jar, Map<String, String> environment,
                                 Path workingDirectory, Path logFile) throws IOException {
-        List<String> command = List.of(ChildProcess.javaExecutable(), "-jar", jar.toString());
+        return start(service, service.port(), jar, List.of(), environment, workingDirectory, logFile);
+    }
+
+    /**
+     * Starts {@code jar} listening on {@code port} (which {@code environment} must hand the service as
+     * {@code SERVER_PORT}), with {@code jvmOptions} before {@code -jar}.
+     */
+    public static ServiceProcess start(LeadflowService service, int port, Path jar, List<String> jvmOptions,
+                                       Map<String, String> environment, Path workingDirectory, Path logFile)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
         return new ServiceProcess(service, ChildProcess.start(
-                service.module(), command, environment, workingDirectory, logFile));
+                service.module(), command, environment, workingDirectory, logFile),
+                URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** Where the service listens. */
+    public URI baseUri() {
+        return baseUri;
     }
 
     LeadflowService service() {
         return service;
     }
 
-    ChildProcess process() {
+    public ChildProcess process() {
         return process;
     }
 
-    HealthWait.Pending pendingHealth() {
-        return new HealthWait.Pending(process, () -> isHealthy(service));
+    public HealthWait.Pending pendingHealth() {
+        return new HealthWait.Pending(process, () -> isHealthyAt(baseUri));
     }
 
-    /** True when the service's {@code GET /actuator/health} answers 200 with {@code "status": "UP"}. */
+    /** True when the service's {@code GET /actuator/health} on its local-stack port answers UP. */
     public static boolean isHealthy(LeadflowService service) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.baseUri() + "/actuator/health"))
+        return isHealthyAt(service.baseUri());
+    }
+
+    /** True when {@code GET /actuator/health} at that base URI answers 200 with {@code "status": "UP"}. */
+    public static boolean isHealthyAt(URI baseUri) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUri + "/actuator/health"))
                 .timeout(HEALTH_REQUEST_TIMEOUT)
                 .GET()
                 .build();

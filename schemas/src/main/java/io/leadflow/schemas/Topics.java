@@ -33,6 +33,12 @@ public final class Topics {
     public static final String DELIVERY_DEAD_LETTER = "delivery.dead-letter";
     public static final String FEEDBACK_DEAD_LETTER = "feedback.dead-letter";
 
+    /**
+     * Intake's record of the Idempotency-Keys sources sent (keyed by a digest of flow, source and key, not by lead id),
+     * kept 25 h; only intake writes and reads it, and creates it with that retention.
+     */
+    public static final String IDEMPOTENCY_KEYS = "intake.idempotency-keys";
+
     /** Written only by the intake benchmark's bare baseline endpoint. */
     public static final String BENCH_BASELINE = "bench.baseline";
 

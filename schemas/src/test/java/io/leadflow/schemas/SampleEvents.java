@@ -36,9 +36,10 @@ public final class SampleEvents {
     static Map<String, FieldValue> fields() {
         return Map.of(
                 "phone_1", new FieldValue("phone", "512-789-1111 x123", DynamicValues.toAvro("5127891111x123"), true,
-                        DynamicValues.toAvroMap(Map.of("area", "512", "is_tollfree", false, "extension", "123"))),
-                "age", new FieldValue("number", "42", DynamicValues.toAvro(42L), true, Map.of()),
-                "email", new FieldValue("email", "not an email", DynamicValues.toAvro("not an email"), false, Map.of()));
+                        DynamicValues.toAvroMap(Map.of("area", "512", "is_tollfree", false, "extension", "123")), null),
+                "age", new FieldValue("number", "42", DynamicValues.toAvro(42L), true, Map.of(), null),
+                "email", new FieldValue("email", "not an email", DynamicValues.toAvro("not an email"), false, Map.of(),
+                        null));
     }
 
     static StepResult step(String stepId, StepType type, Outcome outcome) {

@@ -50,14 +50,15 @@ public final class Contracts {
         return fields;
     }
 
+    /** A field as it travels; a sealed value (ssn, credential) keeps its mask and its sealed original. */
     public static FieldValue toAvro(TypedValue value) {
         return new FieldValue(value.type(), value.raw(), DynamicValues.toAvro(value.normal()), value.valid(),
-                DynamicValues.toAvroMap(value.components()));
+                DynamicValues.toAvroMap(value.components()), value.sealed());
     }
 
     public static TypedValue fromAvro(FieldValue value) {
         return new TypedValue(value.getType(), value.getRaw(), DynamicValues.fromAvro(value.getNormal()),
-                value.getValid(), DynamicValues.fromAvroMap(value.getComponents()));
+                value.getValid(), DynamicValues.fromAvroMap(value.getComponents()), value.getSealed());
     }
 
     public static List<io.leadflow.schemas.common.StepResult> toAvroSteps(List<StepResult> steps) {

@@ -7,6 +7,8 @@ import io.leadflow.feedback.domain.LeadRecord;
 import io.leadflow.feedback.domain.Outcome;
 import io.leadflow.feedback.domain.Recipient;
 import io.leadflow.feedback.domain.StepType;
+import io.leadflow.integration.TypedValue;
+import io.leadflow.integration.types.Masking;
 import io.leadflow.schemas.DynamicValues;
 import io.leadflow.schemas.common.FieldValue;
 import io.leadflow.schemas.common.StepResult;
@@ -61,11 +63,19 @@ final class LeadEventMapping {
                 event.getMetadata().getOccurredAt());
     }
 
+    /**
+     * The fields as the timeline keeps them: sensitive values masked (a dob shows only its year; ssn and credential
+     * arrive masked and sealed, and their sealed originals are never kept).
+     */
     private static Map<String, LeadRecord.Field> fields(Map<String, FieldValue> fields) {
         Map<String, LeadRecord.Field> result = new LinkedHashMap<>();
-        fields.forEach((id, value) -> result.put(id, new LeadRecord.Field(value.getType(), value.getRaw(),
-                DynamicValues.fromAvro(value.getNormal()), value.getValid(),
-                DynamicValues.fromAvroMap(value.getComponents()))));
+        fields.forEach((id, value) -> {
+            TypedValue shown = Masking.mask(new TypedValue(value.getType(), value.getRaw(),
+                    DynamicValues.fromAvro(value.getNormal()), value.getValid(),
+                    DynamicValues.fromAvroMap(value.getComponents())));
+            result.put(id, new LeadRecord.Field(shown.type(), shown.raw(), shown.normal(), shown.valid(),
+                    shown.components()));
+        });
         return result;
     }
 

@@ -42,6 +42,13 @@ public final class LeadView {
         return view;
     }
 
+    /** The same view of another version of the lead (its sealed fields opened, say). */
+    public LeadView withLead(Lead other) {
+        LeadView view = new LeadView(flow, other, List.of());
+        view.appended.putAll(appended);
+        return view;
+    }
+
     /** The appended data by entity namespace. */
     public Map<String, Object> appended() {
         return appended;

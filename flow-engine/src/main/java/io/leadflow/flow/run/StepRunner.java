@@ -1,6 +1,7 @@
 package io.leadflow.flow.run;
 
 import io.leadflow.flow.References;
+import io.leadflow.flow.SealedFields;
 import io.leadflow.flow.auth.Authenticator;
 import io.leadflow.flow.auth.Credential;
 import io.leadflow.flow.auth.CredentialType;
@@ -50,12 +51,14 @@ public final class StepRunner {
     private final IntegrationCatalog integrations;
     private final Authenticator authenticator;
     private final References references;
+    private final SealedFields sealedFields;
     private final Clock clock;
 
     public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock) {
         this.integrations = integrations;
         this.authenticator = new Authenticator(http, references, clock);
         this.references = references;
+        this.sealedFields = new SealedFields(references);
         this.clock = clock;
     }
 
@@ -87,7 +90,7 @@ public final class StepRunner {
         Vars vars;
         try {
             vars = render(step, view);
-        } catch (References.UnresolvedReferenceException e) {
+        } catch (References.UnresolvedReferenceException | SealedFields.SealException e) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR, e.getMessage()));
         }
         Optional<String> problem = module.validate(vars);
@@ -125,7 +128,9 @@ public final class StepRunner {
      */
     private Vars render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
-        view.lead().fields().forEach((field, value) -> rendered.put("lead." + field, value));
+        // Sealed fields (ssn, credential) are opened for this request only; rules and results never see them.
+        LeadView opened = sealedFields.open(view);
+        opened.lead().fields().forEach((field, value) -> rendered.put("lead." + field, value));
         Credential credential = step.credential();
         if (credential != null && credential.type() == CredentialType.TOKEN) {
             rendered.put("credential.type", "token");
@@ -134,7 +139,7 @@ public final class StepRunner {
                     rendered.put("credential." + attribute, references.resolve(reference)));
         }
         step.mappings().forEach((variable, template) -> {
-            Object value = Templates.render(references.resolve(template), view);
+            Object value = Templates.render(references.resolve(template), opened);
             if (value != null) {
                 rendered.put(variable, value);
             }

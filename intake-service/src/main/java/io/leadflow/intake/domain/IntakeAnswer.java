@@ -14,8 +14,12 @@ public sealed interface IntakeAnswer {
 
     AnswerOutcome outcome();
 
-    /** No lead was created: the flow or source is unknown, the source is disabled, or the request was unreadable. */
-    record Refused(Refusal refusal, String message, String flowId, String sourceId) implements IntakeAnswer {
+    /**
+     * No lead was created: the flow or source is unknown, the source is disabled or refused the caller, or the
+     * request's Idempotency-Key belongs to a submission still being answered.
+     */
+    record Refused(Refusal refusal, String message, String flowId, String sourceId)
+            implements IntakeAnswer, Admission {
 
         @Override
         public AnswerOutcome outcome() {
@@ -24,11 +28,23 @@ public sealed interface IntakeAnswer {
     }
 
     /**
-     * The source is told an outcome: {@code leadId} is null when no lead was created (disabled flow, lead not stored);
-     * {@code appended} is null unless the source is verbose and the lead completed.
+     * The source is told an outcome: {@code leadId} is null when no lead was created (disabled flow, lead not stored,
+     * a ping); {@code appended} is null unless the source is verbose and the lead completed; {@code replayed} when
+     * this is the first answer to an Idempotency-Key, given again.
      */
     record Answered(Status status, AnswerOutcome outcome, String reason, String leadId, double price,
-                    Map<String, Object> appended, String flowId, String sourceId) implements IntakeAnswer {
+                    Map<String, Object> appended, String flowId, String sourceId, boolean replayed)
+            implements IntakeAnswer {
+
+        public Answered(Status status, AnswerOutcome outcome, String reason, String leadId, double price,
+                        Map<String, Object> appended, String flowId, String sourceId) {
+            this(status, outcome, reason, leadId, price, appended, flowId, sourceId, false);
+        }
+
+        /** This answer, given again to a repeat of its submission. */
+        public Answered replay() {
+            return new Answered(status, outcome, reason, leadId, price, appended, flowId, sourceId, true);
+        }
     }
 
     /** Whether the answer is final, the lead is still running (sync timeout), or the lead could not be stored. */

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  */
 final class EmailType implements FieldType {
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final String NON_ASCII = "\\x{80}-\\x{10FFFF}";
     private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-" + NON_ASCII + "]+";
     private static final Pattern LOCAL_PART = Pattern.compile("\\s*" + ATOM + "(?:\\s*\\.\\s*" + ATOM + ")*\\s*");
@@ -68,7 +69,7 @@ final class EmailType implements FieldType {
     }
 
     private static String withoutWhitespace(String text) {
-        return text.replaceAll("\\s+", "");
+        return WHITESPACE.matcher(text).replaceAll("");
     }
 
     private static Set<String> domains(String resource) {

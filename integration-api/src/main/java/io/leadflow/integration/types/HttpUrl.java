@@ -17,6 +17,7 @@ record HttpUrl(
     private static final Pattern SCHEME_AND_REST =
             Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):[/\\\\]*(.*)$", Pattern.DOTALL);
     private static final Pattern PORT = Pattern.compile("\\d*");
+    private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
     private static final Pattern FORBIDDEN_HOST_CHARACTERS = Pattern.compile("[\\x00-\\x20#%/:<>?@\\[\\\\\\]^|\\x7F]");
     private static final Pattern ENDS_IN_NUMBER = Pattern.compile("(?:^|\\.)\\d+\\.?$");
     private static final String PATH_ENCODED = " \"#<>?`{}";
@@ -25,7 +26,7 @@ record HttpUrl(
 
     /** Reads text as a URL, assuming {@code http://} when it has no {@code ://}; empty unless http(s) with a host. */
     static Optional<HttpUrl> read(String text) {
-        String url = text.strip().replaceAll("[\\t\\n\\r]", "");
+        String url = TAB_OR_NEWLINE.matcher(text.strip()).replaceAll("");
         return parse(url.contains("://") ? url : "http://" + url);
     }
 

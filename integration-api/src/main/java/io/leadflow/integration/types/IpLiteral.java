@@ -3,11 +3,15 @@ package io.leadflow.integration.types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** IPv4 and IPv6 addresses read and written as the WHATWG URL standard (and so Node) does for URL hosts. */
 final class IpLiteral {
 
     private static final int IPV6_PIECES = 8;
+    private static final Pattern DOT = Pattern.compile("\\.");
+    private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
+    private static final Pattern HEX_PIECE = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private IpLiteral() {
     }
@@ -15,13 +19,13 @@ final class IpLiteral {
     /** Four decimal octets, each 0-255; a trailing dot is allowed. */
     static Optional<int[]> ipv4(String text) {
         String address = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        String[] parts = address.split("\\.", -1);
+        String[] parts = DOT.split(address, -1);
         if (parts.length != 4) {
             return Optional.empty();
         }
         int[] octets = new int[4];
         for (int i = 0; i < 4; i++) {
-            if (!parts[i].matches("\\d{1,3}") || Integer.parseInt(parts[i]) > 255) {
+            if (!OCTET.matcher(parts[i]).matches() || Integer.parseInt(parts[i]) > 255) {
                 return Optional.empty();
             }
             octets[i] = Integer.parseInt(parts[i]);
@@ -103,7 +107,7 @@ final class IpLiteral {
                 int[] octets = ipv4.get();
                 pieces.add(octets[0] << 8 | octets[1]);
                 pieces.add(octets[2] << 8 | octets[3]);
-            } else if (part.matches("[0-9A-Fa-f]{1,4}")) {
+            } else if (HEX_PIECE.matcher(part).matches()) {
                 pieces.add(Integer.parseInt(part, 16));
             } else {
                 return Optional.empty();

@@ -4,6 +4,7 @@ import io.leadflow.integration.TypedValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Hides sensitive values (ssn, dob, credential: those whose {@code masked} component is false) by starring every
@@ -13,6 +14,7 @@ import java.util.Map;
 public final class Masking {
 
     private static final String MASKED = "masked";
+    private static final Pattern ANY_CHARACTER = Pattern.compile(".");
     private static final String VALID = "valid";
 
     private Masking() {
@@ -90,6 +92,6 @@ public final class Masking {
             map.forEach((name, entry) -> starred.put(name, VALID.equals(name) ? entry : starred(entry)));
             return starred;
         }
-        return InputText.of(value).replaceAll(".", "*");
+        return ANY_CHARACTER.matcher(InputText.of(value)).replaceAll("*");
     }
 }

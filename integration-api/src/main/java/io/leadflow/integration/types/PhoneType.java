@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 final class PhoneType implements FieldType {
 
     private static final PhoneNumberUtil PHONE_NUMBERS = PhoneNumberUtil.getInstance();
+    private static final Pattern NOT_DIGIT_X_OR_STAR = Pattern.compile("[^x\\d*]");
     private static final Pattern TYPE_HINT = Pattern.compile("[(]?([hwcm])[)]?$");
     private static final Set<String> TOLL_FREE_AREAS = Set.of("800", "844", "855", "866", "877", "888");
     private static final String DEFAULT_REGION = "US";
@@ -121,7 +122,7 @@ final class PhoneType implements FieldType {
         private final String digits;
 
         DigitMask(String phone) {
-            digits = phone.replaceAll("[^x\\d*]", "");
+            digits = NOT_DIGIT_X_OR_STAR.matcher(phone).replaceAll("");
         }
 
         boolean hasMaskedDigits() {

@@ -3,12 +3,15 @@ package io.leadflow.integration.types;
 import io.leadflow.integration.TypedValue;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * US social security numbers: the digits of the value must be exactly nine ({@code 123-45-6789} is valid); the normal
  * form is those nine digits. Maskable: parsing sets {@code masked} false, {@link Masking} stars it.
  */
 final class SsnType implements FieldType {
+
+    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
     @Override
     public String name() {
@@ -18,7 +21,7 @@ final class SsnType implements FieldType {
     @Override
     public TypedValue parse(Object input) {
         String raw = InputText.of(input);
-        String digits = raw.replaceAll("[^0-9]", "");
+        String digits = NOT_DIGIT.matcher(raw).replaceAll("");
         Map<String, Object> components = new HashMap<>();
         components.put("masked", false);
         if (digits.length() != 9 || InputText.isStructured(input)) {

@@ -1,6 +1,7 @@
 package io.leadflow.localstack.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -8,21 +9,29 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What {@code ./leadflow bench intake} was asked for: how many connections keep a request in flight, how long each
- * target is warmed up and how long each round measures.
+ * What {@code ./leadflow bench intake} was asked for: how many connections keep a request in flight, the longest
+ * warm-up of each target (it ends earlier once throughput is stable), how long each round measures, which stack to
+ * measure in, and whether intake runs with a flight recording.
  */
-record BenchOptions(int connections, Duration warmup, Duration duration) {
+record BenchOptions(int connections, Duration warmup, Duration duration, StackMode stack, boolean profile) {
 
-    static final BenchOptions DEFAULTS = new BenchOptions(64, Duration.ofSeconds(20), Duration.ofSeconds(30));
+    static final BenchOptions DEFAULTS = new BenchOptions(64, Duration.ofSeconds(180), Duration.ofSeconds(30),
+            StackMode.LOCAL, false);
     static final String TARGET = "intake";
     static final int MAX_CONNECTIONS = 10_000;
 
     static final String USAGE = """
             Usage: ./leadflow bench intake [--connections N] [--warmup DURATION] [--duration DURATION]
+                                           [--stack local|intake|full] [--profile]
 
               --connections N      connections, each with one request in flight (default 64, like wrk -c64)
-              --warmup DURATION    warm-up of each target before it is measured (default 20s; 0 skips it)
+              --warmup DURATION    longest warm-up of each target before it is measured; it ends as soon as
+                                   throughput is stable (default 180s; 0 skips it)
               --duration DURATION  length of each of the two measured rounds per target (default 30s)
+              --stack local        the stack of ./leadflow up on its fixed ports, running or started (default)
+              --stack intake       a broker and intake alone, started on free ports: intake's own cost
+              --stack full         a broker and all four services, started on free ports
+              --profile            record intake with Java Flight Recorder (intake and full stacks only)
 
             A DURATION is seconds (30), or a number followed by s or m (30s, 2m).""";
 
@@ -54,10 +63,16 @@ record BenchOptions(int connections, Duration warmup, Duration duration) {
         int connections = DEFAULTS.connections();
         Duration warmup = DEFAULTS.warmup();
         Duration duration = DEFAULTS.duration();
+        StackMode stack = DEFAULTS.stack();
+        boolean profile = DEFAULTS.profile();
         for (int i = 1; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (!argument.startsWith("--")) {
                 return new Problem("Unknown argument '" + argument + "'.");
+            }
+            if (argument.equals("--profile")) {
+                profile = true;
+                continue;
             }
             int equals = argument.indexOf('=');
             String name = equals < 0 ? argument : argument.substring(0, equals);
@@ -93,12 +108,23 @@ record BenchOptions(int connections, Duration warmup, Duration duration) {
                     }
                     duration = parsed.get();
                 }
+                case "--stack" -> {
+                    Optional<StackMode> parsed = Arrays.stream(StackMode.values())
+                            .filter(mode -> mode.optionValue().equals(value)).findFirst();
+                    if (parsed.isEmpty()) {
+                        return new Problem("--stack must be local, intake or full, not '" + value + "'.");
+                    }
+                    stack = parsed.get();
+                }
                 default -> {
                     return new Problem("Unknown option '" + name + "'.");
                 }
             }
         }
-        return new Run(new BenchOptions(connections, warmup, duration));
+        if (profile && stack == StackMode.LOCAL) {
+            return new Problem("--profile needs a stack the benchmark starts: add --stack intake or --stack full.");
+        }
+        return new Run(new BenchOptions(connections, warmup, duration, stack, profile));
     }
 
     private static Optional<Duration> duration(String text) {

@@ -64,24 +64,24 @@ final class BenchReport {
         lines.add("|---|---|");
         lines.add("| connections | " + options.connections()
                 + ", each with one request in flight (closed loop, like `wrk -c" + options.connections() + "`) |");
-        lines.add("| warm-up | " + seconds(options.warmup().toSeconds())
-                + " per target before its first round (JIT warm-up) |");
+        lines.add("| warm-up | before each target's first round, in slices of " + seconds(WarmUp.SLICE.toSeconds())
+                + " until the last " + WarmUp.STABLE_SLICES + " were within " + Math.round(100 * WarmUp.MAX_SPREAD)
+                + " % of each other (JIT warm-up), at most " + seconds(options.warmup().toSeconds()) + ": "
+                + warmUp(run, Target.BASELINE) + "; " + warmUp(run, Target.INTAKE) + " |");
         lines.add("| rounds | two per target of " + seconds(options.duration().toSeconds()) + " each, in this order:"
                 + " baseline warm-up, baseline 1, intake warm-up, intake 1, baseline 2, intake 2 |");
         lines.add("| before each round | waited until the stack's consumer groups had caught up, so no round starts"
                 + " while the stack still works off an earlier one |");
         lines.add("| load generator | Java, in the benchmark's JVM (Netty, kept-alive connections, HdrHistogram);"
                 + " latency from sending a request to the last byte of its answer |");
-        lines.add("| intake | `POST " + run.intake() + "`: flow `bench` (`flows/bench.yaml`), async source `load`, no"
-                + " steps; the other services consume its leads as usual |");
+        lines.add("| intake | `POST " + run.intake() + "`: flow `bench` (`flows/bench.yaml`, every field of the lead"
+                + " typed: " + LeadBodies.FIELD_TYPES + "), async source `load`, no steps |");
         lines.add("| baseline | `POST " + run.baseline() + "` in a JVM of its own: Reactor Netty, parse the body with"
                 + " Jackson, send it to `bench.baseline` (acks=all, idempotent, linger.ms 1), answer 201 after the"
                 + " acknowledgement |");
         lines.add("| lead body | " + run.bodyBytesMin() + "-" + run.bodyBytesMax()
-                + " bytes of JSON, unique email and phone per request |");
-        lines.add("| stack | " + (run.stackStartedHere()
-                ? "started by the benchmark as `./leadflow up` starts it, stopped afterwards"
-                : "already running (`./leadflow up`)") + " |");
+                + " bytes of JSON, " + LeadBodies.FIELD_COUNT + " fields, unique email and phone per request |");
+        lines.add("| stack | " + run.stack() + " |");
         lines.add("");
         lines.add("## Machine");
         lines.add("");
@@ -166,8 +166,26 @@ final class BenchReport {
             notes.add("This system does not tell how much CPU other processes used (Linux /proc): make sure the"
                     + " machine was quiet.");
         }
+        for (Target target : Target.values()) {
+            WarmUp.Trace trace = run.warmUps().get(target);
+            if (trace != null && !trace.slices().isEmpty() && !trace.stable()) {
+                notes.add(target.label() + "'s throughput was not stable after " + seconds(trace.length().toSeconds())
+                        + " of warm-up: its rounds may still include JIT warm-up or a machine that got busier.");
+            }
+        }
         notes.addAll(run.notes());
         return notes;
+    }
+
+    /** A target's warm-up: how long, whether it got stable, and the rate of each slice. */
+    private static String warmUp(BenchRun run, Target target) {
+        WarmUp.Trace trace = run.warmUps().getOrDefault(target, WarmUp.Trace.skipped());
+        if (trace.slices().isEmpty()) {
+            return target.label() + " none";
+        }
+        return target.label() + " " + seconds(trace.length().toSeconds()) + (trace.stable() ? ", stable" : ", NOT stable")
+                + " (" + String.join(", ", trace.slices().stream()
+                .map(rate -> String.format(Locale.ROOT, "%,.0f", rate)).toList()) + " leads/s)";
     }
 
     private static String decimal(double value) {

@@ -3,13 +3,17 @@ package io.leadflow.localstack.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IntSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -18,15 +22,16 @@ import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.StartupFailure;
 
 /**
- * {@code ./leadflow bench intake}: loads intake-service of the local stack and, in the same run, a bare baseline
- * endpoint that only parses the JSON and awaits an acks=all send; writes {@code bench/results/intake-<date>.md}.
- * A benchmark on one machine, never a test.
+ * {@code ./leadflow bench intake}: loads intake-service (of the local stack, or of a stack of its own on free ports)
+ * and, in the same run and on the same broker, a bare baseline endpoint that only parses the JSON and awaits an
+ * acks=all send; writes {@code bench/results/intake-<date>.md}. A benchmark on one machine, never a test.
  */
 public final class IntakeBenchmark {
 
     private static final String INTAKE_PATH = "/flows/bench/sources/load/submit";
 
     private static final Path RESULTS = Path.of("bench", "results");
+    private static final DateTimeFormatter RUN_DIRECTORY = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     private static final long FIRST_LEAD_NUMBER = 1_000_000;
     /** Lead sizes vary with names and numbers, which cycle within this many leads. */
     private static final int BODY_SAMPLE = 10_000;
@@ -40,10 +45,11 @@ public final class IntakeBenchmark {
     private final PrintStream console;
     private final BenchOptions options;
     private final List<String> notes = new ArrayList<>();
+    private final Map<Target, WarmUp.Trace> warmUps = new EnumMap<>(Target.class);
 
     // Started by the run, stopped by it or by the shutdown hook on Ctrl-C: guarded by this.
     private boolean stopping;
-    private StackUnderTest stack;
+    private BenchStack stack;
     private BaselineProcess baseline;
 
     IntakeBenchmark(Path root, PrintStream console, BenchOptions options) {
@@ -78,16 +84,16 @@ public final class IntakeBenchmark {
         ZonedDateTime startedAt = ZonedDateTime.now();
         long minutes = Duration.ofSeconds(2 * options.warmup().toSeconds() + 4 * options.duration().toSeconds())
                 .toMinutes();
-        console.printf("Intake benchmark: %d connections, %d s warm-up per target, two rounds of %d s per target"
-                        + " (%s of load, plus start-up and waits).%n", options.connections(),
+        console.printf("Intake benchmark: %d connections, a warm-up per target until stable (at most %d s), two rounds"
+                        + " of %d s per target (%s of load at most, plus start-up and waits).%n", options.connections(),
                 options.warmup().toSeconds(), options.duration().toSeconds(),
                 minutes < 1 ? "under a minute" : "about " + (minutes + 1) + " minutes");
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "bench-stop"));
         try (LoadGenerator generator = new LoadGenerator(options.connections(), new LeadBodies(FIRST_LEAD_NUMBER))) {
-            if (!startTargets()) {
+            if (!startTargets(startedAt)) {
                 return EXIT_INTERRUPTED;
             }
-            URI intake = URI.create(LeadflowService.INTAKE.baseUri() + INTAKE_PATH);
+            URI intake = URI.create(stack.intakeBaseUri() + INTAKE_PATH);
             if (!answersLeads(generator, Target.INTAKE, intake)
                     || !answersLeads(generator, Target.BASELINE, baseline.submitUri())) {
                 return 1;
@@ -98,7 +104,7 @@ public final class IntakeBenchmark {
             }
             IntSummaryStatistics bodySizes = bodySizes();
             report(new BenchRun(startedAt, Machine.current(), options, intake, baseline.submitUri(),
-                    stack.startedHere(), bodySizes.getMin(), bodySizes.getMax(), measurements, notes));
+                    stack.description(), bodySizes.getMin(), bodySizes.getMax(), warmUps, measurements, notes));
             return 0;
         } catch (StartupFailure failure) {
             if (isStopping()) {
@@ -111,28 +117,61 @@ public final class IntakeBenchmark {
                 console.println("----");
             }
             return 1;
+        } catch (RuntimeException failure) {
+            // Ctrl-C stops the targets under a running round, whose connections then fail: that is no error.
+            if (isStopping()) {
+                return EXIT_INTERRUPTED;
+            }
+            throw failure;
         } finally {
             stop();
         }
     }
 
     /** Finds or starts the stack, then starts the baseline; false when Ctrl-C came first. */
-    private boolean startTargets() throws IOException, StartupFailure, InterruptedException {
+    private boolean startTargets(ZonedDateTime startedAt) throws IOException, StartupFailure, InterruptedException {
         String classpath = System.getProperty("java.class.path");
-        // Each child is launched while holding the lock the shutdown hook takes, so Ctrl-C cannot miss one.
-        synchronized (this) {
-            if (stopping) {
-                return false;
+        Path logs = root.resolve("var").resolve("logs");
+        if (options.stack() == StackMode.LOCAL) {
+            StackUnderTest local;
+            // Each child is launched while holding the lock the shutdown hook takes, so Ctrl-C cannot miss one.
+            synchronized (this) {
+                if (stopping) {
+                    return false;
+                }
+                local = StackUnderTest.runningOrLaunched(root, classpath, console);
+                stack = local;
             }
-            stack = StackUnderTest.runningOrLaunched(root, classpath, console);
+            local.awaitReady(console);
+        } else {
+            Path runDirectory = root.resolve("var").resolve("bench").resolve(RUN_DIRECTORY.format(startedAt));
+            logs = runDirectory;
+            List<String> intakeJvmOptions = options.profile() ? List.of("-XX:StartFlightRecording=filename="
+                    + runDirectory.resolve("intake.jfr") + ",settings=profile,dumponexit=true") : List.of();
+            Path flows = Files.createDirectories(runDirectory.resolve("flows"));
+            Files.copy(root.resolve("flows").resolve("bench.yaml"), flows.resolve("bench.yaml"));
+            OwnStack own = new OwnStack(root, runDirectory, options.stack() == StackMode.FULL
+                    ? List.of(LeadflowService.values()) : List.of(LeadflowService.INTAKE), flows, Map.of(),
+                    Map.of(LeadflowService.INTAKE, intakeJvmOptions));
+            synchronized (this) {
+                if (stopping) {
+                    return false;
+                }
+                stack = own;
+            }
+            // OwnStack launches each child under its own lock, which its close() (the shutdown hook) takes too.
+            own.start(console);
+            if (options.profile()) {
+                notes.add("intake ran with Java Flight Recorder: " + root.relativize(runDirectory.resolve("intake.jfr"))
+                        + " (written when the stack stops).");
+            }
         }
-        stack.awaitReady(console);
         synchronized (this) {
             if (stopping) {
                 return false;
             }
-            baseline = BaselineProcess.start(classpath, StackUnderTest.BOOTSTRAP_SERVERS, root,
-                    root.resolve("var").resolve("logs").resolve("bench-baseline.log"));
+            baseline = BaselineProcess.start(classpath, stack.bootstrapServers(), root,
+                    logs.resolve("bench-baseline.log"));
         }
         baseline.awaitReady(BASELINE_READY_TIMEOUT);
         return true;
@@ -147,7 +186,7 @@ public final class IntakeBenchmark {
 
     private List<Measurement> measure(LoadGenerator generator, URI intake, URI baseline) throws InterruptedException {
         List<Measurement> measurements = new ArrayList<>();
-        try (ConsumerBacklog backlog = new ConsumerBacklog(StackUnderTest.BOOTSTRAP_SERVERS)) {
+        try (ConsumerBacklog backlog = new ConsumerBacklog(stack.bootstrapServers())) {
             warmUp(generator, Target.BASELINE, baseline);
             measurements.add(round(generator, backlog, Target.BASELINE, 1, baseline));
             warmUp(generator, Target.INTAKE, intake);
@@ -159,12 +198,14 @@ public final class IntakeBenchmark {
     }
 
     private void warmUp(LoadGenerator generator, Target target, URI uri) throws InterruptedException {
-        if (options.warmup().isZero()) {
+        if (options.warmup().compareTo(WarmUp.SLICE) < 0) {
             return;
         }
-        console.printf("  %-8s warm-up   %3d s ...", target.label(), options.warmup().toSeconds());
-        LoadGenerator.Result result = generator.run(uri, options.warmup());
-        console.printf(Locale.ROOT, " %,.0f leads/s%n", result.figures().leadsPerSecond());
+        console.printf("  %-8s warm-up until stable (at most %d s):", target.label(), options.warmup().toSeconds());
+        WarmUp.Trace trace = WarmUp.run(generator, uri, options.warmup(),
+                rate -> console.printf(Locale.ROOT, " %,.0f", rate));
+        console.printf(" leads/s%s%n", trace.stable() ? ", stable" : ", NOT stable");
+        warmUps.put(target, trace);
     }
 
     private Measurement round(LoadGenerator generator, ConsumerBacklog backlog, Target target, int round, URI uri)
@@ -217,7 +258,7 @@ public final class IntakeBenchmark {
     /** Stops the baseline and, if the run started it, the stack; once, whether the run ended or Ctrl-C ended it. */
     private void stop() {
         BaselineProcess runningBaseline;
-        StackUnderTest runningStack;
+        BenchStack runningStack;
         synchronized (this) {
             if (stopping) {
                 return;
@@ -230,8 +271,7 @@ public final class IntakeBenchmark {
             if (runningBaseline != null) {
                 runningBaseline.close();
             }
-            if (runningStack != null && runningStack.startedHere()) {
-                console.println("Stopping the stack the benchmark started...");
+            if (runningStack != null) {
                 runningStack.close();
             }
         } catch (InterruptedException e) {

@@ -6,10 +6,16 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The leads the benchmark posts: about 600 bytes of JSON each, the bench flow's fields plus the extra fields a lead
- * source typically sends. Names, addresses and campaigns vary; email and phone are unique per lead.
+ * The leads the benchmark posts: about 560 bytes of JSON each, 15 fields a lead source typically sends, every one of
+ * which the bench flow types ({@code flows/bench.yaml}), ssn included (intake seals it). Names, addresses and
+ * campaigns vary; email and phone are unique per lead.
  */
 final class LeadBodies {
+
+    static final int FIELD_COUNT = 15;
+    /** The bench flow's field types, as the report names them. */
+    static final String FIELD_TYPES = "first_name, last_name, email, 2 phone, street, city, state, postal_code, ip,"
+            + " dob, gender, url, trustedform_url, ssn (sealed)";
 
     /** Unique phone numbers per area code: exchanges 200-999 (valid NANP numbers), four-digit line numbers. */
     private static final long NUMBERS_PER_AREA_CODE = 800 * 10_000L;
@@ -18,6 +24,7 @@ final class LeadBodies {
             "Margaret", "Ken", "Frances", "Dennis", "Radia", "Niklaus", "Katherine");
     private static final List<String> LAST_NAMES = List.of("Lovelace", "Hopper", "Turing", "Dijkstra", "Liskov",
             "Knuth", "Hamilton", "Thompson", "Allen", "Ritchie", "Perlman", "Wirth", "Johnson", "Backus");
+    private static final List<String> GENDERS = List.of("female", "F", "male", "M", "other");
     private static final List<String> AREA_CODES = List.of("512", "303", "415", "617", "206", "312", "404");
     private static final List<String> STREETS = List.of("Oak Street", "Maple Avenue", "Cedar Lane", "Pine Road",
             "Elm Boulevard", "Willow Way", "Lakeview Drive");
@@ -46,22 +53,26 @@ final class LeadBodies {
         long line = number % NUMBERS_PER_AREA_CODE;
         String phone = pick(AREA_CODES, number / NUMBERS_PER_AREA_CODE) + (200 + line / 10_000)
                 + zeroPadded(Long.toString(line % 10_000), 4);
+        String workPhone = "(" + pick(AREA_CODES, number / 13) + ") 55" + (number % 10) + "-01"
+                + zeroPadded(Long.toString(number % 100), 2) + " w";
         return "{\"first_name\":\"" + first + "\""
                 + ",\"last_name\":\"" + last + "\""
                 + ",\"email\":\"" + first.toLowerCase(Locale.ROOT) + "." + last.toLowerCase(Locale.ROOT) + "." + number
                 + "@example.com\""
                 + ",\"phone_1\":\"" + phone + "\""
+                + ",\"phone_2\":\"" + workPhone + "\""
                 + ",\"address_1\":\"" + (100 + number % 9_900) + " " + pick(STREETS, number / 5) + "\""
                 + ",\"city\":\"" + city[0] + "\",\"state\":\"" + city[1] + "\""
                 + ",\"postal_code\":\"" + city[2] + zeroPadded(Long.toString(number % 100), 2) + "\""
                 + ",\"ip_address\":\"203.0.113." + (1 + number % 254) + "\""
-                + ",\"user_agent\":\"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                + " Chrome/124.0.6367." + (number % 200) + " Safari/537.36\""
+                + ",\"dob\":\"" + (1 + number % 12) + "/" + (1 + number % 28) + "/" + (1950 + number % 50) + "\""
+                + ",\"gender\":\"" + pick(GENDERS, number / 17) + "\""
                 + ",\"landing_page_url\":\"https://offers.example.com/" + campaign + "?utm_source=partner-"
                 + (number % 40) + "&utm_medium=cpc&utm_campaign=" + campaign + "\""
-                + ",\"trustedform_cert_url\":\"https://cert.trustedform.example/"
+                + ",\"trustedform_cert_url\":\"https://cert.trustedform.com/"
                 + zeroPadded(Long.toHexString(number), 40) + "\""
-                + ",\"comments\":\"Best time to call: " + (9 + number % 8) + " am\"}";
+                + ",\"ssn\":\"" + (100 + number % 565) + "-" + zeroPadded(Long.toString(1 + number % 99), 2) + "-"
+                + zeroPadded(Long.toString(number % 10_000), 4) + "\"}";
     }
 
     private static String pick(List<String> values, long number) {

@@ -2,6 +2,7 @@ package io.leadflow.localstack.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,7 @@ import io.leadflow.localstack.StartupFailure;
  * The Leadflow stack the benchmark measures: the one already running (a {@code ./leadflow up} in another terminal),
  * or one it starts by running {@link LocalStack} {@code up} as a child process and stops afterwards.
  */
-final class StackUnderTest implements AutoCloseable {
+final class StackUnderTest implements BenchStack {
 
     /** The broker of {@code ./leadflow up}, which its services use. */
     static final String BOOTSTRAP_SERVERS = "127.0.0.1:9092";
@@ -64,8 +65,20 @@ final class StackUnderTest implements AutoCloseable {
                         Duration.between(started, Instant.now()).toSeconds()));
     }
 
-    boolean startedHere() {
-        return startedHere.isPresent();
+    @Override
+    public String bootstrapServers() {
+        return BOOTSTRAP_SERVERS;
+    }
+
+    @Override
+    public URI intakeBaseUri() {
+        return LeadflowService.INTAKE.baseUri();
+    }
+
+    @Override
+    public String description() {
+        return startedHere.isPresent() ? "started by the benchmark as `./leadflow up` starts it, stopped afterwards"
+                : "already running (`./leadflow up`)";
     }
 
     /** Stops the stack if the benchmark started it; a running stack is left running. */

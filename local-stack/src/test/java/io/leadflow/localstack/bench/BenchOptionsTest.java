@@ -13,18 +13,21 @@ class BenchOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            intake                                             | 64   | 20  | 30
-            intake --connections 16                            | 16   | 20  | 30
-            intake --connections=1                             | 1    | 20  | 30
-            intake --warmup 0 --duration 5                     | 64   | 0   | 5
-            intake --warmup=1m --duration=2m --connections 128 | 128  | 60  | 120
-            intake --duration 45s --warmup 10S                 | 64   | 10  | 45
-            intake --connections 10000                         | 10000| 20  | 30
+            intake                                             | 64   | 180 | 30  | LOCAL  | false
+            intake --connections 16                            | 16   | 180 | 30  | LOCAL  | false
+            intake --connections=1                             | 1    | 180 | 30  | LOCAL  | false
+            intake --warmup 0 --duration 5                     | 64   | 0   | 5   | LOCAL  | false
+            intake --warmup=1m --duration=2m --connections 128 | 128  | 60  | 120 | LOCAL  | false
+            intake --duration 45s --warmup 10S                 | 64   | 10  | 45  | LOCAL  | false
+            intake --connections 10000                         | 10000| 180 | 30  | LOCAL  | false
+            intake --stack intake                              | 64   | 180 | 30  | INTAKE | false
+            intake --stack=full --profile                      | 64   | 180 | 30  | FULL   | true
+            intake --profile --stack intake --warmup 2m        | 64   | 120 | 30  | INTAKE | true
             """)
     void readsTheOptionsWithTheirDefaults(String arguments, int connections, long warmupSeconds,
-                                          long durationSeconds) {
+                                          long durationSeconds, StackMode stack, boolean profile) {
         assertThat(BenchOptions.parse(split(arguments))).isEqualTo(new BenchOptions.Run(new BenchOptions(
-                connections, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds))));
+                connections, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds), stack, profile)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,6 +44,8 @@ class BenchOptionsTest {
             intake --duration -5s         | --duration must be a duration of at least 1s such as 30s or 2m, not '-5s'.
             intake --threads 4            | Unknown option '--threads'.
             intake extra                  | Unknown argument 'extra'.
+            intake --stack everything     | --stack must be local, intake or full, not 'everything'.
+            intake --profile              | --profile needs a stack the benchmark starts: add --stack intake or --stack full.
             """)
     void explainsWhatIsWrongWithTheArguments(String arguments, String problem) {
         assertThat(BenchOptions.parse(split(arguments))).isEqualTo(new BenchOptions.Problem(problem));

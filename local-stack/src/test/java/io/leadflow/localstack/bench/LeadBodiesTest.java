@@ -3,12 +3,21 @@ package io.leadflow.localstack.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.leadflow.flow.FieldDefinition;
+import io.leadflow.flow.Flow;
+import io.leadflow.flow.FlowLoader;
+import io.leadflow.flow.References;
+import io.leadflow.integration.IntegrationCatalog;
+import io.leadflow.integration.IntegrationSettings;
+import io.leadflow.integration.TypedValue;
+import io.leadflow.integration.types.FieldTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -19,29 +28,45 @@ class LeadBodiesTest {
     private static final int LEADS = 20_000;
 
     @Test
-    void writesTheBenchFlowsFieldsAndTheExtrasOfATypicalSource() {
+    void writesTheFifteenFieldsOfTheBenchFlow() {
         assertThat(new String(new LeadBodies(1_000_000).next(), StandardCharsets.UTF_8)).isEqualTo("{"
                 + "\"first_name\":\"Grace\",\"last_name\":\"Thompson\","
                 + "\"email\":\"grace.thompson.1000000@example.com\",\"phone_1\":\"5123000000\","
+                + "\"phone_2\":\"(512) 550-0100 w\","
                 + "\"address_1\":\"200 Pine Road\",\"city\":\"Denver\",\"state\":\"CO\",\"postal_code\":\"80200\","
-                + "\"ip_address\":\"203.0.113.3\","
-                + "\"user_agent\":\"Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko)"
-                + " Chrome/124.0.6367.0 Safari/537.36\","
+                + "\"ip_address\":\"203.0.113.3\",\"dob\":\"5/9/1950\",\"gender\":\"M\","
                 + "\"landing_page_url\":\"https://offers.example.com/health-plans?utm_source=partner-0"
                 + "&utm_medium=cpc&utm_campaign=health-plans\","
-                + "\"trustedform_cert_url\":\"https://cert.trustedform.example/"
+                + "\"trustedform_cert_url\":\"https://cert.trustedform.com/"
                 + "00000000000000000000000000000000000f4240\","
-                + "\"comments\":\"Best time to call: 9 am\"}");
+                + "\"ssn\":\"615-02-0000\"}");
     }
 
     @Test
-    void writesJsonObjectsOfAbout600BytesWithTheBenchFlowsFields() {
+    void typesEveryFieldOfEveryLeadValidWithTheBenchFlowsTypes() {
+        Flow bench = new FlowLoader(new IntegrationCatalog(List.of(), IntegrationSettings.defaults()),
+                new References(name -> null, Path.of("."))).load(Path.of("..", "flows", "bench.yaml"));
+        assertThat(bench.fields()).hasSize(LeadBodies.FIELD_COUNT);
+        LeadBodies bodies = new LeadBodies(1_000_000);
+        for (int i = 0; i < 2_000; i++) {
+            JsonNode lead = JSON.readTree(bodies.next());
+            assertThat(lead.propertyNames()).containsExactlyElementsOf(
+                    bench.fields().stream().map(FieldDefinition::id).toList());
+            for (FieldDefinition field : bench.fields()) {
+                TypedValue typed = FieldTypes.parse(field.type(), lead.path(field.id()).asString());
+                assertThat(typed.valid()).as("%s %s", field.id(), typed.raw()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void writesJsonObjectsOfTheBenchFlowsFifteenFields() {
         LeadBodies bodies = new LeadBodies(1_000_000);
         for (int i = 0; i < LEADS; i++) {
             byte[] body = bodies.next();
-            assertThat(body.length).isBetween(570, 630);
+            assertThat(body.length).isBetween(500, 600);
             JsonNode lead = JSON.readTree(body);
-            assertThat(lead.isObject()).isTrue();
+            assertThat(lead.propertyNames()).hasSize(LeadBodies.FIELD_COUNT);
             assertThat(List.of("first_name", "last_name", "email", "phone_1"))
                     .allSatisfy(field -> assertThat(lead.path(field).asString("")).isNotBlank());
             assertThat(lead.path("phone_1").asString()).matches("[2-9]\\d{2}[2-9]\\d{6}");
