@@ -83,8 +83,9 @@ final class Comparisons {
     static Object like(Object left, Object right) {
         Object plain = plain(right);
         if (left instanceof TypedValue typed && plain instanceof String text && !text.isBlank()) {
-            TypedValue parsed = FieldTypes.parse(typed.type(), text);
-            return parsed != null && parsed.valid() && parsed.normal() != null ? parsed.normal() : text;
+            return FieldTypes.find(typed.type()).map(type -> type.parse(text))
+                    .filter(parsed -> parsed.valid() && parsed.normal() != null)
+                    .<Object>map(TypedValue::normal).orElse(text);
         }
         return plain;
     }

@@ -72,7 +72,7 @@ public final class Rules {
     /**
      * What is wrong with a rule's right-hand value for its operator, checked when a flow is loaded: a value where
      * none is taken, a list or mapping where one value is, bounds of {@code is between}, a pattern that does not
-     * compile. A template ({@code {{lead.state}}}) is only checked when the rule runs. Empty when it is fine.
+     * compile or is a template. Other templates ({@code {{lead.state}}}) are read when the rule runs. Empty when fine.
      */
     public static Optional<String> problemWithRightHandValue(String operator, Object rhv) {
         if (!needsRightHandValue(operator)) {
@@ -84,16 +84,13 @@ public final class Rules {
         if (rhv instanceof Collection<?> && !LIST_OPERATORS.contains(operator)) {
             return Optional.of("must be a single value for operator '" + operator + "', not a list");
         }
-        if (rhv instanceof String text && text.contains("{{")) {
-            return Optional.empty();
-        }
-        if (operator.endsWith("between")) {
-            return betweenProblem(rhv);
-        }
         if (operator.endsWith("pattern")) {
             return patternProblem(rhv);
         }
-        return Optional.empty();
+        if (rhv instanceof String text && text.contains("{{")) {
+            return Optional.empty();
+        }
+        return operator.endsWith("between") ? betweenProblem(rhv) : Optional.empty();
     }
 
     /** Whether the rule set holds for the lead; an empty rule set holds. */
@@ -236,6 +233,10 @@ public final class Rules {
     private static Optional<String> patternProblem(Object rhv) {
         if (!(rhv instanceof String text) || text.isBlank()) {
             return Optional.of("must be a pattern such as /^\\d{5}$/ or /abc/i");
+        }
+        if (text.contains("{{")) {
+            return Optional.of("must be a pattern written in the flow, not a template (a lead's value never becomes a "
+                    + "regular expression)");
         }
         try {
             Comparisons.pattern(text);

@@ -107,16 +107,20 @@ public final class StepRunner {
         if (problem.isPresent()) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, problem.get()));
         }
-        if (step.cacheTtl() == null) {
-            return call(step, view, module, vars);
-        }
+        return step.cacheTtl() == null ? callModule(step, view, module, vars)
+                : callThroughCache(step, view, module, paths, vars);
+    }
+
+    /** A kept answer for the same module, credential and variables, else the module's, kept if success or failure. */
+    private CompletableFuture<Answer> callThroughCache(StepDefinition step, LeadView view, IntegrationModule module,
+                                                      Map<String, Object> paths, Vars vars) {
         String key = StepCache.key(module.id(), step.credential(), variablesOf(module, paths));
         Optional<Answer> kept = cache.find(key, step, view);
         if (kept.isPresent()) {
             log.debug("Step {} answered from the cache", step.id());
             return CompletableFuture.completedFuture(kept.get());
         }
-        return call(step, view, module, vars).thenApply(answer -> {
+        return callModule(step, view, module, vars).thenApply(answer -> {
             cache.keep(key, step, answer);
             return answer;
         });
@@ -127,7 +131,8 @@ public final class StepRunner {
         return "Criteria not met: " + unmet;
     }
 
-    private CompletableFuture<Answer> call(StepDefinition step, LeadView view, IntegrationModule module, Vars vars) {
+    private CompletableFuture<Answer> callModule(StepDefinition step, LeadView view, IntegrationModule module,
+                                                 Vars vars) {
         OutboundTransport transport = request -> send(step, view, request);
         if (module instanceof HandleOutbound handler) {
             return handler.handle(vars, transport)

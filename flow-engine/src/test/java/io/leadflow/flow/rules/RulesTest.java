@@ -330,7 +330,8 @@ class RulesTest {
                 {"matches pattern", "/abc/x", Optional.of("is not a valid pattern: unknown flag 'x' (allowed: g, i, m, s, u)"
                         + " near index 5")},
                 {"matches pattern", 42, Optional.of("must be a pattern such as /^\\d{5}$/ or /abc/i")},
-                {"matches pattern", "{{lead.pattern}}", Optional.empty()},
+                {"matches pattern", "{{lead.pattern}}", Optional.of("must be a pattern written in the flow, not a "
+                        + "template (a lead's value never becomes a regular expression)")},
         };
         for (Object[] row : cases) {
             assertThat(Rules.problemWithRightHandValue((String) row[0], row[1])).as(Arrays.toString(row))
