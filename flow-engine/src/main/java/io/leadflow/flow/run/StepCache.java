@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StepCache {
 
-    /** How many answers one instance keeps at most; the least recently used go first. */
+    /** How many answers one instance keeps at most; Caffeine evicts by recency and frequency beyond it. */
     public static final long DEFAULT_MAXIMUM_ENTRIES = 10_000;
 
     private final Clock clock;
