@@ -54,7 +54,8 @@ class DeliveryIT {
     private static final StepResult LANDLINE_PHONE_CHECK = new StepResult("phone-check", StepType.ENHANCEMENT,
             "Phone Check", "custom.outbound.json", Outcome.SUCCESS, null, 0.0, null,
             DynamicValues.toAvroMap(Map.of("line_type", "fixed_line")), NOW, 15L);
-    private static final StepResult SKIPPED_BY_C = recipient("buyer-c", "Buyer C", Outcome.SKIP, "Criteria not met",
+    private static final StepResult SKIPPED_BY_C = recipient("buyer-c", "Buyer C", Outcome.SKIP,
+            "Criteria not met: lead.state is equal to TX",
             null, null, Map.of());
 
     @Autowired

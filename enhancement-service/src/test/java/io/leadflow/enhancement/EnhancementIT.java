@@ -149,6 +149,28 @@ class EnhancementIT {
                         + "step=\"phone-check\",le=\"[^\"]+\"} \\d+");
     }
 
+    @Test
+    void asksTheDataServiceOnceForTwoLeadsWithTheSamePhoneWithinTheCacheTtl() {
+        answerPhoneCheck("5127895555", "{\"line_type\": \"mobile\"}");
+        LeadReceived first = received("lead-cached-1", "5127895555");
+        LeadReceived second = received("lead-cached-2", "5127895555");
+
+        kafka.send(Topics.LEAD_RECEIVED, first.getLeadId(), first).join();
+        enhanced.await("lead-cached-1", 1);
+        kafka.send(Topics.LEAD_RECEIVED, second.getLeadId(), second).join();
+
+        assertThat(withoutDurations(enhanced.await("lead-cached-2", 1).get(0).value())).isEqualTo(enhancement(second,
+                List.of(phoneCheck(Map.of("line_type", "mobile")), filter(Outcome.SUCCESS, null)), null));
+        dataService.verify(exactly(1), postRequestedFor(urlEqualTo("/phone-check"))
+                .withRequestBody(equalToJson("{\"phone\": \"5127895555\"}")));
+        String scrape = web.get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(scrape).containsPattern("(?m)^leadflow_enhancement_step_cache_total\\{flow=\"solar\","
+                + "integration=\"custom.outbound.json\",result=\"hit\",service=\"enhancement\","
+                + "step=\"phone-check\"} [1-9]");
+    }
+
     private void answerPhoneCheck(String phone, String json) {
         dataService.stubFor(post("/phone-check").withRequestBody(equalToJson("{\"phone\": \"" + phone + "\"}"))
                 .willReturn(okJson(json)));

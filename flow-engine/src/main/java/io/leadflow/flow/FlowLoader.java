@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +54,8 @@ public final class FlowLoader {
             "verbose", "auth", "allowed_ips", "acceptance");
     private static final Set<String> SOURCE_KEYS_LATER = Set.of("pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
-            "criteria", "rule_set", "outcome", "reason", "timeout", "credential");
-    private static final Set<String> STEP_KEYS_LATER = Set.of("retry", "limits", "cache_ttl", "batch");
+            "criteria", "rule_set", "outcome", "reason", "timeout", "credential", "cache_ttl");
+    private static final Set<String> STEP_KEYS_LATER = Set.of("retry", "limits", "batch");
     private static final Pattern REFERENCE_ONLY = Pattern.compile("\\$\\{(env|secret):[^}]+}");
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
@@ -271,6 +272,7 @@ public final class FlowLoader {
         }
         RuleSet criteria = step.has("criteria") ? ruleSet(step.section("criteria")) : RuleSet.always();
         Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
+        Duration cacheTtl = cacheTtl(step, kind);
         if (kind == StepKind.FILTER) {
             refuse(step, List.of("entity", "integration", "mappings", "credential"), "a filter step");
             if (!step.has("rule_set")) {
@@ -300,7 +302,7 @@ public final class FlowLoader {
             }
         }
         return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
-                credential);
+                credential, cacheTtl);
     }
 
     private Map<String, String> mappings(FlowSection step, IntegrationModule module) {
@@ -441,8 +443,9 @@ public final class FlowLoader {
         List<?> items = section.list("rules");
         for (int i = 0; i < items.size(); i++) {
             FlowSection rule = section.item("rules", i, items.get(i)).allowOnly(RULE_KEYS, Set.of());
-            if (rule.has("rule_set")) {
-                rules.add(new RuleSet.Rule(null, null, null, ruleSet(rule.section("rule_set"))));
+            RuleSet nested = rule.has("rule_set") ? ruleSet(rule.section("rule_set")) : null;
+            if (nested != null && !rule.has("lhv") && !rule.has("op") && !rule.has("rhv")) {
+                rules.add(new RuleSet.Rule(null, null, null, nested));
                 continue;
             }
             String lhv = rule.requiredText("lhv");
@@ -459,12 +462,39 @@ public final class FlowLoader {
             if (Rules.needsRightHandValue(op) && rhv == null) {
                 throw rule.failure(rule.child("rhv"), "is required for operator '" + op + "'");
             }
-            if (rhv instanceof String text) {
-                checkTemplate(rule, rule.child("rhv"), text);
-            }
-            rules.add(new RuleSet.Rule(lhv, op, rhv, null));
+            checkRightHandValue(rule, op, rhv);
+            rules.add(new RuleSet.Rule(lhv, op, rhv, nested));
         }
         return new RuleSet(join, List.copyOf(rules));
+    }
+
+    /** The rhv's templates (of the text or of each list item), then its shape for the operator. */
+    private void checkRightHandValue(FlowSection rule, String op, Object rhv) {
+        List<?> items = rhv instanceof List<?> list ? list : Collections.singletonList(rhv);
+        for (Object item : items) {
+            if (item instanceof String text) {
+                checkTemplate(rule, rule.child("rhv"), text);
+            }
+        }
+        Rules.problemWithRightHandValue(op, rhv).ifPresent(problem -> {
+            throw rule.failure(rule.child("rhv"), problem);
+        });
+    }
+
+    /** {@code cache_ttl}: a positive duration, on enhancement steps only (a recipient's delivery is never reused). */
+    private static Duration cacheTtl(FlowSection step, StepKind kind) {
+        if (!step.has("cache_ttl")) {
+            return null;
+        }
+        if (kind != StepKind.ENHANCEMENT) {
+            throw step.failure(step.child("cache_ttl"), "applies only to enhancement steps, not to a "
+                    + kind.name().toLowerCase(Locale.ROOT) + " step");
+        }
+        Duration ttl = step.duration("cache_ttl", null);
+        if (ttl.isZero() || ttl.isNegative()) {
+            throw step.failure(step.child("cache_ttl"), "must be longer than 0");
+        }
+        return ttl;
     }
 
     private Map<String, String> feedbackKeys(FlowSection root, List<StepDefinition> steps) {

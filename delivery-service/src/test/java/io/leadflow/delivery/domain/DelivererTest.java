@@ -90,7 +90,8 @@ class DelivererTest {
 
     static Stream<Case> cases() {
         StepResult acceptedByA = recipient("buyer-a", "Buyer A", Outcome.SUCCESS, null, Map.of("answer", "accepted"), 200);
-        StepResult skippedB = recipient("buyer-b", "Buyer B", Outcome.SKIP, "Criteria not met", Map.of(), null);
+        StepResult skippedB = recipient("buyer-b", "Buyer B", Outcome.SKIP,
+                "Criteria not met: lead.state is equal to TX", Map.of(), null);
         StepResult rejectedByA = recipient("buyer-a", "Buyer A", Outcome.FAILURE, "rejected: duplicate", Map.of(), 200);
         StepResult acceptedByB = recipient("buyer-b", "Buyer B", Outcome.SUCCESS, null, Map.of("answer", "accepted"), 200);
         StepResult serverErrorOfA = recipient("buyer-a", "Buyer A", Outcome.ERROR, "Server error", Map.of(), 500);

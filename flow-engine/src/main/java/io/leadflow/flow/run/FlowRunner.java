@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,9 +54,9 @@ public final class FlowRunner {
         }
         StepDefinition step = steps.get(index);
         if (step.kind() == StepKind.FILTER) {
-            boolean applies = Rules.holds(step.criteria(), view);
-            boolean stops = applies && Rules.holds(step.ruleSet(), view);
-            StepResult result = filterResult(step, applies, stops);
+            Optional<String> unmet = Rules.unmet(step.criteria(), view);
+            boolean stops = unmet.isEmpty() && Rules.holds(step.ruleSet(), view);
+            StepResult result = filterResult(step, unmet, stops);
             observer.stepFinished(flow, result);
             done.add(result);
             if (stops) {
@@ -71,10 +72,13 @@ public final class FlowRunner {
         });
     }
 
-    /** A filter that stops the lead reports its outcome and reason; one that lets it through reports success. */
-    private StepResult filterResult(StepDefinition step, boolean applies, boolean stops) {
-        Outcome outcome = !applies ? Outcome.SKIP : stops ? step.outcome() : Outcome.SUCCESS;
-        String reason = !applies ? "Criteria not met" : stops ? step.reason() : null;
+    /**
+     * A filter whose criteria do not hold is skipped, naming them; one that stops the lead reports its outcome and
+     * reason; one that lets it through reports success.
+     */
+    private StepResult filterResult(StepDefinition step, Optional<String> unmetCriteria, boolean stops) {
+        Outcome outcome = unmetCriteria.isPresent() ? Outcome.SKIP : stops ? step.outcome() : Outcome.SUCCESS;
+        String reason = unmetCriteria.map(StepRunner::criteriaNotMet).orElse(stops ? step.reason() : null);
         return new StepResult(step.id(), StepKind.FILTER, null, null, outcome, reason, null, null, Map.of(),
                 clock.instant(), Duration.ZERO, null);
     }

@@ -10,6 +10,7 @@ import io.leadflow.flow.StepDefinition;
 import io.leadflow.flow.StepKind;
 import io.leadflow.flow.StepResult;
 import io.leadflow.flow.rules.LeadView;
+import io.leadflow.flow.rules.Rules;
 import io.leadflow.flow.rules.Templates;
 import io.leadflow.integration.HandleOutbound;
 import io.leadflow.integration.HttpOutbound;
@@ -38,8 +39,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one enhancement or recipient step for one lead: checks its criteria, renders the lead and its mappings into
  * variables, lets the module validate them, then either sends the request the module builds or lets the module do its
- * own I/O, always with the step's credential, and turns the answer into a {@link StepResult}. Never completes
- * exceptionally: every problem becomes outcome {@code error} (or {@code skip}) with a reason.
+ * own I/O, always with the step's credential, and turns the answer into a {@link StepResult}; a step with a
+ * {@code cache_ttl} reuses a kept answer for the same variables. Never completes exceptionally: every problem becomes
+ * outcome {@code error} (or {@code skip}) with a reason.
  */
 public final class StepRunner {
 
@@ -53,13 +55,22 @@ public final class StepRunner {
     private final References references;
     private final SealedFields sealedFields;
     private final Clock clock;
+    private final StepCache cache;
 
+    /** A runner whose cache counts nothing. */
     public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock) {
+        this(integrations, http, references, clock,
+                new StepCache(clock, StepCache.DEFAULT_MAXIMUM_ENTRIES, (flow, result) -> { }));
+    }
+
+    public StepRunner(IntegrationCatalog integrations, OutboundHttp http, References references, Clock clock,
+                      StepCache cache) {
         this.integrations = integrations;
         this.authenticator = new Authenticator(http, references, clock);
         this.references = references;
         this.sealedFields = new SealedFields(references);
         this.clock = clock;
+        this.cache = cache;
     }
 
     /** The {@value #IDEMPOTENCY_KEY_HEADER} of a lead's delivery by a step: the same on every attempt. */
@@ -78,8 +89,9 @@ public final class StepRunner {
     }
 
     private CompletableFuture<Answer> call(StepDefinition step, LeadView view) {
-        if (!io.leadflow.flow.rules.Rules.holds(step.criteria(), view)) {
-            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, "Criteria not met"));
+        Optional<String> unmet = Rules.unmet(step.criteria(), view);
+        if (unmet.isPresent()) {
+            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, criteriaNotMet(unmet.get())));
         }
         IntegrationModule module = integrations.find(step.integration()).orElseThrow(() ->
                 new IllegalStateException("Integration " + step.integration() + " is not installed"));
@@ -87,16 +99,43 @@ public final class StepRunner {
             return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR,
                     "Integration " + module.id() + " cannot be run by this version"));
         }
-        Vars vars;
+        Map<String, Object> paths;
         try {
-            vars = render(step, view);
+            paths = render(step, view);
         } catch (References.UnresolvedReferenceException | SealedFields.SealException e) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR, e.getMessage()));
         }
+        Vars vars = Vars.fromPaths(paths);
         Optional<String> problem = module.validate(vars);
         if (problem.isPresent()) {
             return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, problem.get()));
         }
+        return step.cacheTtl() == null ? callModule(step, view, module, vars)
+                : callThroughCache(step, view, module, paths, vars);
+    }
+
+    /** A kept answer for the same module, credential and variables, else the module's, kept if success or failure. */
+    private CompletableFuture<Answer> callThroughCache(StepDefinition step, LeadView view, IntegrationModule module,
+                                                      Map<String, Object> paths, Vars vars) {
+        String key = StepCache.key(module.id(), step.credential(), variablesOf(module, paths));
+        Optional<Answer> kept = cache.find(key, step, view);
+        if (kept.isPresent()) {
+            log.debug("Step {} answered from the cache", step.id());
+            return CompletableFuture.completedFuture(kept.get());
+        }
+        return callModule(step, view, module, vars).thenApply(answer -> {
+            cache.keep(key, step, answer);
+            return answer;
+        });
+    }
+
+    /** The reason of a step skipped because its criteria do not hold, naming what did not hold. */
+    public static String criteriaNotMet(String unmet) {
+        return "Criteria not met: " + unmet;
+    }
+
+    private CompletableFuture<Answer> callModule(StepDefinition step, LeadView view, IntegrationModule module,
+                                                 Vars vars) {
         OutboundTransport transport = request -> send(step, view, request);
         if (module instanceof HandleOutbound handler) {
             return handler.handle(vars, transport)
@@ -126,7 +165,7 @@ public final class StepRunner {
      * The lead's fields under {@code lead} (as LeadConduit's variables carry them), the attributes of a {@code token}
      * credential under {@code credential} (resolved: the module puts them in its headers), then the mappings.
      */
-    private Vars render(StepDefinition step, LeadView view) {
+    private Map<String, Object> render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
         // Sealed fields (ssn, credential) are opened for this request only; rules and results never see them.
         LeadView opened = sealedFields.open(view);
@@ -144,7 +183,18 @@ public final class StepRunner {
                 rendered.put(variable, value);
             }
         });
-        return Vars.fromPaths(rendered);
+        return rendered;
+    }
+
+    /** The rendered variables the module declares (its cache key): other fields of the lead do not change its answer. */
+    private static Map<String, Object> variablesOf(IntegrationModule module, Map<String, Object> paths) {
+        Map<String, Object> declared = new LinkedHashMap<>();
+        paths.forEach((path, value) -> {
+            if (module.requestVariables().stream().anyMatch(spec -> spec.covers(path))) {
+                declared.put(path, value);
+            }
+        });
+        return declared;
     }
 
     private static Answer failed(StepDefinition step, Throwable failure) {
@@ -161,7 +211,7 @@ public final class StepRunner {
     }
 
     /** What came back from a step before it is timed. */
-    private record Answer(Outcome outcome, String reason, Double price, String reference, Map<String, Object> appended,
+    record Answer(Outcome outcome, String reason, Double price, String reference, Map<String, Object> appended,
                           Integer httpStatus) {
 
         static Answer of(Outcome outcome, String reason) {

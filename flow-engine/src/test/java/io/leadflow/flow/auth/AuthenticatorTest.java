@@ -35,7 +35,8 @@ class AuthenticatorTest {
 
     private static final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static final ReactorOutboundHttp http = new ReactorOutboundHttp(true, 10);
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** Generous: these tests count and order requests; a busy build machine must not turn them into timeouts. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final Map<String, String> SECRETS = Map.of("USER", "bob", "PASSWORD", "s3cret", "TOKEN", "tok",
             "KEY", "k-1", "SIGNATURE", "sig", "CLIENT_ID", "leadflow", "CLIENT_SECRET", "cs", "REFRESH", "rt-0");
 

@@ -31,6 +31,8 @@ class ReactorOutboundHttpTest {
     private static final WireMockServer buyer = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     private static final ReactorOutboundHttp loopbackAllowed = new ReactorOutboundHttp(true, 10);
     private static final ReactorOutboundHttp guarded = new ReactorOutboundHttp(false, 10);
+    /** Generous: these tests check what is sent and refused; a busy build machine must not turn them into timeouts. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final ReactorOutboundHttp small = new ReactorOutboundHttp(true, 10, 1024);
 
     @BeforeAll
@@ -67,7 +69,7 @@ class ReactorOutboundHttpTest {
                 .withHeader("Set-Cookie", "a=1", "b=2")
                 .withBody("{\"error\":\"Mêl\"}")));
 
-        OutboundResponse response = loopbackAllowed.send(postTo("/leads", "{\"name\":\"Mêl\"}"), Duration.ofSeconds(5)).join();
+        OutboundResponse response = loopbackAllowed.send(postTo("/leads", "{\"name\":\"Mêl\"}"), PATIENCE).join();
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.body()).isEqualTo("{\"error\":\"Mêl\"}");
@@ -97,7 +99,7 @@ class ReactorOutboundHttpTest {
         }
         OutboundRequest request = new OutboundRequest("POST", "http://127.0.0.1:" + closedPort + "/", Map.of(), "{}", false);
 
-        assertThatThrownBy(() -> loopbackAllowed.send(request, Duration.ofSeconds(2)).join())
+        assertThatThrownBy(() -> loopbackAllowed.send(request, PATIENCE).join())
                 .cause().isInstanceOf(OutboundCallException.class).hasMessage("Connection refused");
     }
 
@@ -108,7 +110,7 @@ class ReactorOutboundHttpTest {
         for (String host : List.of("127.0.0.1", "localhost")) {
             OutboundRequest request = new OutboundRequest("POST", "http://" + host + ":" + buyer.port() + "/leads",
                     Map.of(), "{}", false);
-            assertThatThrownBy(() -> guarded.send(request, Duration.ofSeconds(2)).join()).as(host)
+            assertThatThrownBy(() -> guarded.send(request, PATIENCE).join()).as(host)
                     .cause().isInstanceOf(OutboundCallException.class)
                     .hasMessage("Refused: the URL resolves to a private address");
         }
@@ -137,10 +139,10 @@ class ReactorOutboundHttpTest {
         buyer.stubFor(post("/fits").willReturn(aResponse().withBody("z".repeat(1024))));
 
         for (String path : List.of("/declared", "/chunked")) {
-            assertThatThrownBy(() -> small.send(postTo(path, "{}"), Duration.ofSeconds(5)).join()).as(path)
+            assertThatThrownBy(() -> small.send(postTo(path, "{}"), PATIENCE).join()).as(path)
                     .cause().isInstanceOf(OutboundCallException.class).hasMessage("Response larger than 1 KiB");
         }
-        assertThat(small.send(postTo("/fits", "{}"), Duration.ofSeconds(5)).join().body()).isEqualTo("z".repeat(1024));
+        assertThat(small.send(postTo("/fits", "{}"), PATIENCE).join().body()).isEqualTo("z".repeat(1024));
     }
 
     @Test
@@ -149,9 +151,9 @@ class ReactorOutboundHttpTest {
         buyer.stubFor(get("/here").willReturn(aResponse().withBody("arrived")));
 
         OutboundResponse followed = loopbackAllowed.send(
-                new OutboundRequest("GET", url("/moved"), Map.of(), null, true), Duration.ofSeconds(5)).join();
+                new OutboundRequest("GET", url("/moved"), Map.of(), null, true), PATIENCE).join();
         OutboundResponse notFollowed = loopbackAllowed.send(
-                new OutboundRequest("GET", url("/moved"), Map.of(), null, false), Duration.ofSeconds(5)).join();
+                new OutboundRequest("GET", url("/moved"), Map.of(), null, false), PATIENCE).join();
 
         assertThat(followed.status()).isEqualTo(200);
         assertThat(followed.body()).isEqualTo("arrived");
@@ -164,7 +166,7 @@ class ReactorOutboundHttpTest {
         buyer.stubFor(post("/leads").willReturn(aResponse().withBody("ok")));
         OutboundRequest request = new OutboundRequest("POST", url("/leads"), Map.of("Content-Length", "999"), "{}", false);
 
-        loopbackAllowed.send(request, Duration.ofSeconds(5)).join();
+        loopbackAllowed.send(request, PATIENCE).join();
 
         buyer.verify(postRequestedFor(urlEqualTo("/leads")).withHeader("Content-Length", equalTo("2")));
     }

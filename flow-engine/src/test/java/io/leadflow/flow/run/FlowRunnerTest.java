@@ -140,7 +140,8 @@ class FlowRunnerTest {
 
         assertThat(delivered.steps()).extracting(StepResult::stepId, StepResult::outcome, StepResult::reason)
                 .containsExactly(tuple("buyer-1", Outcome.SUCCESS, null),
-                        tuple("buyer-2", Outcome.SKIP, "Criteria not met"),
+                        tuple("buyer-2", Outcome.SKIP,
+                                "Criteria not met: appended.buyer_one.outcome is not equal to success"),
                         tuple("sold", Outcome.SUCCESS, "Sold"));
     }
 
