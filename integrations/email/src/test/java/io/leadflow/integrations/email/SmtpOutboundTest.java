@@ -141,6 +141,20 @@ class SmtpOutboundTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            starttls is required  | starttls | SMTP with 127.0.0.1:PORT failed: STARTTLS is required but host does not support STARTTLS
+            tls from the start    | tls      | SMTP with 127.0.0.1:PORT failed: SSLException
+            """)
+    void neverFallsBackToPlainTextWithAServerWithoutTls(String kind, String security, String reason) {
+        IntegrationEvent event = send(vars(SERVER.port(), "credential.security", security,
+                "credential.username", "leads", "credential.password", "s3cret"));
+
+        assertThat(event).isEqualTo(IntegrationEvent.of(Outcome.ERROR, reason.replace("PORT",
+                String.valueOf(SERVER.port()))));
+        assertThat(SERVER.getReceivedMessages()).isEmpty();
+    }
+
     @Test
     void privateServersAreRefusedUnlessAllowed() {
         Vars rendered = Vars.fromPaths(vars(SERVER.port()));
