@@ -1,10 +1,13 @@
 package io.leadflow.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -23,9 +26,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The phone and email checks in a flow ({@code flows/checks.yaml}): libphonenumber's line type and the verification's
- * MX lookup (against the pipeline's DNS server) append data that filters use, so a landline or an undeliverable email
- * is stopped; a good lead reaches a WireMock buyer and is mailed to the sales team through GreenMail.
+ * The phone and email checks in a flow ({@code flows/checks.yaml}): libphonenumber's line type, Twilio Lookup (WireMock
+ * answering as Twilio documents it) and the verification's MX lookup (against the pipeline's DNS server) append data
+ * that filters use, so a landline or an undeliverable email is stopped; a good lead reaches a WireMock buyer and is
+ * mailed to the sales team through GreenMail.
  */
 @ExtendWith(Pipeline.Extension.class)
 class ChecksIT {
@@ -34,9 +38,19 @@ class ChecksIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static final String TWILIO_ANSWER = """
+            {"calling_country_code":"44","country_code":"GB","phone_number":"+447400123456",
+             "national_format":"07400 123456","valid":true,"validation_errors":[],"caller_name":null,
+             "line_type_intelligence":{"error_code":null,"mobile_country_code":"234","mobile_network_code":"20",
+                                       "carrier_name":"Hutchison 3G UK Ltd","type":"mobile"},
+             "url":"https://lookups.twilio.com/v2/PhoneNumbers/+447400123456"}""";
+
     @BeforeEach
-    void stubTheBuyer(Pipeline pipeline) {
+    void stubTheBuyerAndTwilio(Pipeline pipeline) {
         pipeline.partners().stubFor(post("/checked-buyer").willReturn(okJson("{\"status\":\"accepted\"}")));
+        pipeline.partners().stubFor(get(urlPathMatching("/twilio/v2/PhoneNumbers/.*"))
+                .withBasicAuth("AC-e2e", Pipeline.CREDENTIAL_SECRETS.get("E2E_TWILIO_AUTH_TOKEN"))
+                .willReturn(okJson(TWILIO_ANSWER)));
     }
 
     @Test
@@ -47,24 +61,31 @@ class ChecksIT {
         assertThat(answer).isEqualTo(JSON.readTree(
                 "{\"outcome\":\"success\",\"lead\":{\"id\":\"" + leadId + "\"},\"price\":0}"));
         assertThat(buyerRequestsFor(pipeline, "ada@lovelace.example")).containsExactly(JSON.readTree("""
-                {"email":"ada@lovelace.example","line_type":"mobile","carrier":"Three","free_email":false}"""));
+                {"email":"ada@lovelace.example","line_type":"mobile","carrier":"Three",
+                 "current_carrier":"Hutchison 3G UK Ltd","free_email":false}"""));
+        assertThat(pipeline.partners().findAll(getRequestedFor(
+                urlEqualTo("/twilio/v2/PhoneNumbers/%2B447400123456?Fields=line_type_intelligence")))).hasSize(1);
         MimeMessage mail = await().atMost(PATIENCE).until(() -> mailTo(pipeline, "Ada"), message -> message != null);
         assertThat(mail.getFrom()[0].toString()).isEqualTo("Leadflow <leads@leadflow.example>");
         assertThat(mail.getContent().toString().strip())
                 .isEqualTo("Ada <ada@lovelace.example>, mobile phone (Three, United Kingdom)");
 
         JsonNode steps = timeline(pipeline, leadId).path("steps");
-        assertThat(steps.findValuesAsString("step")).containsExactly("phone-check", "no-landlines", "email-verify",
-                "deliverable-only", "checked-buyer", "mail-sales");
+        assertThat(steps.findValuesAsString("step")).containsExactly("phone-check", "no-landlines", "carrier-check",
+                "email-verify", "deliverable-only", "checked-buyer", "mail-sales");
         assertThat(steps.findValuesAsString("outcome")).containsOnly("success");
         assertThat(steps.get(0).path("appended")).isEqualTo(JSON.readTree("""
                 {"valid":true,"line_type":"mobile","carrier":"Three","region":"United Kingdom",
                  "time_zones":["Europe/Guernsey","Europe/Isle_of_Man","Europe/Jersey","Europe/London"],
                  "country_code":"GB","country_calling_code":44,"e164":"+447400123456"}"""));
         assertThat(steps.get(2).path("appended")).isEqualTo(JSON.readTree("""
+                {"valid":true,"line_type":"mobile","twilio_line_type":"mobile","carrier":"Hutchison 3G UK Ltd",
+                 "mobile_country_code":"234","mobile_network_code":"20","country_code":"GB","country_calling_code":44,
+                 "e164":"+447400123456"}"""));
+        assertThat(steps.get(3).path("appended")).isEqualTo(JSON.readTree("""
                 {"deliverable":true,"syntax_valid":true,"user":"ada","domain":"lovelace.example","free":false,
                  "disposable":false,"role":false,"typo":false,"mx_found":true,"mx_hosts":["mx.lovelace.example"]}"""));
-        assertThat(steps.get(5).path("reference").asString()).isEqualTo(mail.getMessageID());
+        assertThat(steps.get(6).path("reference").asString()).isEqualTo(mail.getMessageID());
     }
 
     @Test
@@ -87,11 +108,11 @@ class ChecksIT {
         assertThat(answer.path("outcome").asString()).isEqualTo("failure");
         assertThat(answer.path("reason").asString()).isEqualTo("Undeliverable email");
         JsonNode steps = timeline(pipeline, answer.path("lead").path("id").asString()).path("steps");
-        assertThat(steps.findValuesAsString("step")).containsExactly("phone-check", "no-landlines", "email-verify",
-                "deliverable-only");
-        assertThat(steps.get(2).path("outcome").asString()).isEqualTo("failure");
-        assertThat(steps.get(2).path("reason").asString()).isEqualTo("Domain does not exist");
-        assertThat(steps.get(2).path("appended").path("deliverable").asBoolean()).isFalse();
+        assertThat(steps.findValuesAsString("step")).containsExactly("phone-check", "no-landlines", "carrier-check",
+                "email-verify", "deliverable-only");
+        assertThat(steps.get(3).path("outcome").asString()).isEqualTo("failure");
+        assertThat(steps.get(3).path("reason").asString()).isEqualTo("Domain does not exist");
+        assertThat(steps.get(3).path("appended").path("deliverable").asBoolean()).isFalse();
         assertThat(buyerRequestsFor(pipeline, "una@nowhere.example")).isEmpty();
         assertThat(mailTo(pipeline, "Una")).isNull();
     }

@@ -38,7 +38,8 @@ final class Pipeline implements AutoCloseable {
     /** Secrets of the integrations flow's credentials (IntegrationsIT). */
     static final Map<String, String> CREDENTIAL_SECRETS = Map.of("E2E_BUYER_PASSWORD", "pa55word",
             "E2E_BUYER_TOKEN", "buyer-token", "E2E_OAUTH_CLIENT_SECRET", "client-secret",
-            "E2E_OAUTH_REFRESH_TOKEN", "refresh-0", "E2E_SMTP_PASSWORD", "mail-pa55");
+            "E2E_OAUTH_REFRESH_TOKEN", "refresh-0", "E2E_SMTP_PASSWORD", "mail-pa55",
+            "E2E_TWILIO_AUTH_TOKEN", "twilio-token");
     /** The mail domains the email checks find in DNS (ChecksIT), each with its MX host; any other does not exist. */
     static final Map<String, String> MAIL_DOMAINS = Map.of("gmail.com", "gmail-smtp-in.l.google.com",
             "lovelace.example", "mx.lovelace.example");
