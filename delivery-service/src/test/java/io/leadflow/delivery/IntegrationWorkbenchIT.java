@@ -63,7 +63,7 @@ class IntegrationWorkbenchIT {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(catalog.path("packages").values()).extracting(pkg -> pkg.path("name").asString())
-                .containsExactly("custom", "default");
+                .containsExactly("custom", "default", "email", "phone");
         assertThat(catalog.path("packages").get(0).path("modules").findValuesAsString("id")).containsExactly(
                 "custom.outbound.form", "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
                 "custom.outbound.token_authenticated", "custom.outbound.xml");
@@ -73,6 +73,32 @@ class IntegrationWorkbenchIT {
                 {"name": "url", "type": "string", "required": true, "default": null,
                  "description": "The other flow's submit URL"}"""));
         assertThat(catalog.path("packages").get(0).path("modules").get(3).path("kind").asString()).isEqualTo("handle");
+    }
+
+    @Test
+    void listsThePhoneAndEmailChecksAndValidatesTheirVariables() {
+        JsonNode catalog = JSON.readTree(web.get().uri("/api/integrations")
+                .header("Authorization", "Bearer " + DeliveryServiceTest.ADMIN_TOKEN)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+
+        JsonNode email = catalog.path("packages").get(2).path("modules");
+        JsonNode phone = catalog.path("packages").get(3).path("modules");
+        assertThat(email.findValuesAsString("id")).containsExactly("email.outbound.smtp", "email.outbound.verify");
+        assertThat(phone.findValuesAsString("id")).containsExactly("phone.outbound.lookup", "phone.outbound.twilio_lookup");
+        assertThat(phone.findValuesAsString("kind")).containsExactly("handle", "request_response");
+        assertThat(phone.get(0).path("requestVariables").get(0)).isEqualTo(json("""
+                {"name": "phone", "type": "phone", "required": true, "default": null,
+                 "description": "The phone number to check"}"""));
+        assertThat(email.get(1).path("responseVariables").findValuesAsString("name")).startsWith("deliverable");
+        assertThat(post("/api/integrations/email.outbound.verify/validate", "{\"vars\": {}}", 200))
+                .isEqualTo(json("{\"error\": \"Email is required\"}"));
+        assertThat(post("/api/integrations/email.outbound.smtp/validate",
+                "{\"vars\": {\"to\": \"sales@buyer.example\", \"from\": \"leads@leadflow.example\"}}", 200))
+                .isEqualTo(json("{\"error\": \"SMTP server is required: give the step a credential of type smtp\"}"));
+        assertThat(post("/api/integrations/phone.outbound.twilio_lookup/request",
+                "{\"vars\": {\"phone\": {\"$type\": \"phone\", \"raw\": \"+44 7400 123456\"}}}", 200).path("url")
+                .asString()).isEqualTo(
+                        "https://lookups.twilio.com/v2/PhoneNumbers/%2B447400123456?Fields=line_type_intelligence");
     }
 
     @Test

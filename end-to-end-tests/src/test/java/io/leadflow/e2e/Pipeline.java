@@ -9,6 +9,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,8 +28,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The whole pipeline for the end-to-end tests, started once per test run and shared: one embedded KRaft broker,
- * the four services, and WireMock playing the partners the e2e flow talks to (a phone-check data service and
- * Buyer ABC). Inject it as a test method parameter.
+ * the four services, WireMock playing the partners the e2e flow talks to (a phone-check data service and
+ * Buyer ABC), an SMTP server (GreenMail) and a DNS server for the email checks. Inject it as a test method parameter.
  */
 final class Pipeline implements AutoCloseable {
 
@@ -36,10 +38,16 @@ final class Pipeline implements AutoCloseable {
     /** Secrets of the integrations flow's credentials (IntegrationsIT). */
     static final Map<String, String> CREDENTIAL_SECRETS = Map.of("E2E_BUYER_PASSWORD", "pa55word",
             "E2E_BUYER_TOKEN", "buyer-token", "E2E_OAUTH_CLIENT_SECRET", "client-secret",
-            "E2E_OAUTH_REFRESH_TOKEN", "refresh-0");
+            "E2E_OAUTH_REFRESH_TOKEN", "refresh-0", "E2E_SMTP_PASSWORD", "mail-pa55",
+            "E2E_TWILIO_AUTH_TOKEN", "twilio-token");
+    /** The mail domains the email checks find in DNS (ChecksIT), each with its MX host; any other does not exist. */
+    static final Map<String, String> MAIL_DOMAINS = Map.of("gmail.com", "gmail-smtp-in.l.google.com",
+            "lovelace.example", "mx.lovelace.example");
 
     private final EmbeddedKafkaBroker broker;
     private final WireMockServer partners;
+    private final GreenMail mail;
+    private final MailDomains dns;
     private final LeadflowStack stack;
     private final Path stateDir;
 
@@ -53,7 +61,13 @@ final class Pipeline implements AutoCloseable {
         partners = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
         partners.start();
         stubPartners();
+        mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        mail.start();
+        mail.setUser("leads@leadflow.example", "leads", CREDENTIAL_SECRETS.get("E2E_SMTP_PASSWORD"));
+        dns = new MailDomains(MAIL_DOMAINS);
         Map<String, String> settings = new java.util.HashMap<>(CREDENTIAL_SECRETS);
+        settings.put("E2E_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+        settings.put("E2E_DNS_SERVER", dns.address());
         settings.putAll(Map.of(
                 "E2E_PARTNER_URL", "http://127.0.0.1:" + partners.port(),
                 "E2E_BUYER_API_KEY", BUYER_API_KEY,
@@ -72,6 +86,11 @@ final class Pipeline implements AutoCloseable {
     /** The WireMock server playing every partner; a test may add the stubs of its own partners. */
     WireMockServer partners() {
         return partners;
+    }
+
+    /** The SMTP server the flows' mail steps send to. */
+    GreenMail mail() {
+        return mail;
     }
 
     String bootstrapServers() {
@@ -112,6 +131,8 @@ final class Pipeline implements AutoCloseable {
     public void close() {
         stack.close();
         partners.stop();
+        mail.stop();
+        dns.close();
         broker.destroy();
         deleteRecursively(stateDir);
     }

@@ -232,6 +232,14 @@ public final class FlowLoader {
         if (settings.containsKey("token_url") && !settings.get("token_url").matches("(?i)(https?://|\\$\\{).+")) {
             throw section.failure(section.child("token_url"), "must be an http(s) URL");
         }
+        String security = settings.get("security");
+        if (security != null && !security.equals("starttls") && !security.equals("tls") && !security.equals("none")) {
+            throw section.failure(section.child("security"), "must be starttls, tls or none, not '" + security + "'");
+        }
+        String port = settings.get("port");
+        if (port != null && !port.startsWith("${") && !port.matches("[1-9][0-9]{0,4}")) {
+            throw section.failure(section.child("port"), "must be a port number, not '" + port + "'");
+        }
         String clientAuth = settings.get("client_auth");
         if (clientAuth != null && !clientAuth.equals("basic") && !clientAuth.equals("body")) {
             throw section.failure(section.child("client_auth"), "must be basic or body, not '" + clientAuth + "'");

@@ -82,7 +82,7 @@ public final class Authenticator {
                 }
                 yield authenticated;
             }
-            case TOKEN -> request;
+            case TOKEN, SMTP -> request;
             case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_REFRESH_TOKEN ->
                     throw new IllegalArgumentException("OAuth credentials are applied by send");
         };

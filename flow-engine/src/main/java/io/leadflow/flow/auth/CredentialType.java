@@ -26,7 +26,12 @@ public enum CredentialType {
             Set.of("client_secret")),
     /** OAuth 2.0 refresh token grant; the access token is cached until shortly before it expires. */
     OAUTH2_REFRESH_TOKEN(Set.of("token_url", "client_id", "refresh_token"), Set.of("client_secret", "scope",
-            "client_auth"), Set.of("client_secret", "refresh_token"));
+            "client_auth"), Set.of("client_secret", "refresh_token")),
+    /**
+     * An SMTP server ({@code host}, {@code port}, {@code security}: starttls, tls or none, optional {@code username} and
+     * {@code password}) that a mail module ({@code email.outbound.smtp}) connects to itself; never applied to HTTP.
+     */
+    SMTP(Set.of("host"), Set.of("port", "security", "username", "password"), Set.of("password"));
 
     private final Set<String> required;
     private final Set<String> optional;
@@ -53,6 +58,11 @@ public enum CredentialType {
 
     public Set<String> secrets() {
         return secrets;
+    }
+
+    /** Whether the step's module applies the credential itself, given its settings as {@code credential.*} variables. */
+    public boolean isGivenToModule() {
+        return this == TOKEN || this == SMTP;
     }
 
     public boolean isOAuth() {

@@ -162,20 +162,24 @@ public final class StepRunner {
     }
 
     /**
-     * The lead's fields under {@code lead} (as LeadConduit's variables carry them), the attributes of a {@code token}
-     * credential under {@code credential} (resolved: the module puts them in its headers), then the mappings.
+     * The lead's fields under {@code lead} (as LeadConduit's variables carry them), the step's timeout as
+     * {@code timeout_seconds}, the attributes of a {@code token} credential or the settings of an {@code smtp} one under
+     * {@code credential} (resolved: the module applies them itself), then the mappings.
      */
     private Map<String, Object> render(StepDefinition step, LeadView view) {
         Map<String, Object> rendered = new LinkedHashMap<>();
         // Sealed fields (ssn, credential) are opened for this request only; rules and results never see them.
         LeadView opened = sealedFields.open(view);
         opened.lead().fields().forEach((field, value) -> rendered.put("lead." + field, value));
+        rendered.put("timeout_seconds", step.timeout().toMillis() / 1000.0);
         Credential credential = step.credential();
-        if (credential != null && credential.type() == CredentialType.TOKEN) {
-            rendered.put("credential.type", "token");
+        if (credential != null && credential.type().isGivenToModule()) {
+            rendered.put("credential.type", credential.type().wireName());
             rendered.put("credential.name", credential.name());
-            CredentialMasking.attributes(credential).forEach((attribute, reference) ->
-                    rendered.put("credential." + attribute, references.resolve(reference)));
+            Map<String, String> settings = credential.type() == CredentialType.TOKEN
+                    ? CredentialMasking.attributes(credential) : credential.settings();
+            settings.forEach((setting, reference) ->
+                    rendered.put("credential." + setting, references.resolve(reference)));
         }
         step.mappings().forEach((variable, template) -> {
             Object value = Templates.render(references.resolve(template), opened);

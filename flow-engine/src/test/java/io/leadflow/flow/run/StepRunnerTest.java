@@ -106,6 +106,7 @@ class StepRunnerTest {
                 credentials:
                   bearer: { type: bearer, token: "${env:TOKEN}" }
                   tokens: { type: token, attributes: { api_token: "${env:API_TOKEN}" } }
+                  mail: { type: smtp, host: smtp.example, security: tls, username: leads, password: "${env:TOKEN}" }
                 steps:
                   - { id: relay, type: recipient, entity: Relay, integration: test.outbound.relay,
                       credential: %s, mappings: { %s } }
@@ -142,6 +143,16 @@ class StepRunnerTest {
                 new TypedValue("phone", "(512) 789-1111", "5127891111", true, Map.of()));
         assertThat(vars.get("url")).isEqualTo("https://relay.example");
         assertThat(vars.get("credential")).isEqualTo(Map.of("type", "token", "name", "tokens", "api_token", "api-1"));
+        assertThat(vars.get("timeout_seconds")).isEqualTo(10.0);
+        assertThat(sent).allSatisfy(request -> assertThat(request.headers()).doesNotContainKey("Authorization"));
+    }
+
+    @Test
+    void theModuleSeesAnSmtpCredentialsSettingsResolvedAndNothingAppliesThemToHttp() {
+        run(flow("mail", "url: \"https://relay.example\""));
+
+        assertThat(relay.seen.get(0).get("credential")).isEqualTo(Map.of("type", "smtp", "name", "mail",
+                "host", "smtp.example", "security", "tls", "username", "leads", "password", "t-1"));
         assertThat(sent).allSatisfy(request -> assertThat(request.headers()).doesNotContainKey("Authorization"));
     }
 
