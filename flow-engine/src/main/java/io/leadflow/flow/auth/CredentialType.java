@@ -27,11 +27,7 @@ public enum CredentialType {
     /** OAuth 2.0 refresh token grant; the access token is cached until shortly before it expires. */
     OAUTH2_REFRESH_TOKEN(Set.of("token_url", "client_id", "refresh_token"), Set.of("client_secret", "scope",
             "client_auth"), Set.of("client_secret", "refresh_token")),
-    /**
-     * OAuth 2.0 JWT bearer grant (RFC 7523, Salesforce's server-to-server flow): an assertion for {@code username} issued
-     * by {@code client_id}, signed RS256 with {@code private_key} (PKCS#8 PEM); {@code audience} defaults to the token
-     * URL's origin. The access token is cached until shortly before it expires.
-     */
+    /** OAuth 2.0 JWT bearer grant (Salesforce's server-to-server flow): an RS256 assertion signed with a PKCS#8 key. */
     OAUTH2_JWT_BEARER(Set.of("token_url", "client_id", "username", "private_key"), Set.of("audience", "scope"),
             Set.of("private_key"));
 

@@ -18,12 +18,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code salesforce.outbound.create_lead}: creates one record of {@code sobject} (Lead by default) from the
- * {@code field.*} mappings with {@code POST /services/data/vXX.X/sobjects/<sObject>/}. The URL is a path: the platform
- * sends it to the {@code instance_url} of the step's OAuth 2.0 credential and, when Salesforce answers 401
- * (INVALID_SESSION_ID), fetches a new token and sends once more. The new record's id is the reference; rejected records
- * (400: duplicates, validation rules, missing or invalid fields) are {@code failure} with Salesforce's message; refused
- * sessions, request limits, missing objects and server errors are {@code error}.
+ * {@code salesforce.outbound.create_lead}: one record of {@code sobject} (Lead by default) from {@code field.*}, POSTed to
+ * a path the platform sends to the OAuth credential's instance URL; the record id is the reference, a 400 is
+ * {@code failure} with Salesforce's message, limits, refused sessions and server errors are {@code error}.
  */
 public final class CreateLeadOutbound implements HttpOutbound {
 
