@@ -34,7 +34,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,21 +43,21 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code salesforce.outbound.create_lead} in a flow, sent by the platform (OAuth 2.0 token cache, Reactor Netty) to a fake
  * Salesforce over real HTTP on 127.0.0.1 that answers as Salesforce's REST API documents: the token endpoint with an
- * {@code instance_url}, sObject create, duplicates, validation errors, an expired session, the request limit.
+ * {@code instance_url}, sObject create, duplicates, validation errors, an expired session, the request limit, a timeout.
  */
 class SalesforceHttpTest {
 
     private static final String CREATE = "/services/data/v62.0/sobjects/Lead/";
     private static final String TOKEN = "/services/oauth2/token";
 
-    private final WireMockServer salesforce = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-    private final ReactorOutboundHttp http = new ReactorOutboundHttp(true, 4);
-    private final IntegrationCatalog catalog = new IntegrationCatalog(List.of(new SalesforcePackage()),
+    private static final WireMockServer salesforce = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private static final ReactorOutboundHttp http = new ReactorOutboundHttp(true, 4);
+    private static final IntegrationCatalog catalog = new IntegrationCatalog(List.of(new SalesforcePackage()),
             new IntegrationSettings(true));
-    private References references;
+    private static References references;
 
-    @BeforeEach
-    void start(@TempDir Path secrets) throws Exception {
+    @BeforeAll
+    static void start(@TempDir Path secrets) throws Exception {
         salesforce.start();
         String key = Base64.getMimeEncoder().encodeToString(
                 KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate().getEncoded());
@@ -66,10 +67,21 @@ class SalesforceHttpTest {
         Files.writeString(secrets.resolve("SF_REFRESH_TOKEN"), "sf-refresh");
         references = new References(Map.of("SF_LOGIN", salesforce.baseUrl(), "SF_CLIENT_ID", "3MVG9-consumer")::get,
                 secrets);
+    }
+
+    @AfterAll
+    static void stop() {
+        http.close();
+        salesforce.stop();
+    }
+
+    @BeforeEach
+    void stubTheTokenEndpoint() {
+        salesforce.resetAll();
         salesforce.stubFor(post(TOKEN).willReturn(okJson(token("at-1"))));
     }
 
-    /** The flow: one Salesforce step with the credential named {@code CREDENTIAL}. */
+    /** The flow: one Salesforce step with the credential named {@code CREDENTIAL} and that {@code TIMEOUT}. */
     private static final String FLOW = """
                 id: crm
                 sources: [ { id: web } ]
@@ -88,6 +100,7 @@ class SalesforceHttpTest {
                     entity: Salesforce
                     integration: salesforce.outbound.create_lead
                     credential: CREDENTIAL
+                    timeout: TIMEOUT
                     mappings:
                       field.FirstName: "{{lead.first_name}}"
                       field.LastName: "{{lead.last_name}}"
@@ -97,21 +110,19 @@ class SalesforceHttpTest {
                       field.LeadSource: Leadflow
                 """;
 
-    @AfterEach
-    void stop() {
-        http.close();
-        salesforce.stop();
-    }
-
-    private String token(String accessToken) {
+    private static String token(String accessToken) {
         return "{\"access_token\": \"" + accessToken + "\", \"instance_url\": \"" + salesforce.baseUrl() + "\", "
                 + "\"id\": \"https://login.salesforce.com/id/00D/005\", \"token_type\": \"Bearer\", "
                 + "\"issued_at\": \"1732790000000\", \"signature\": \"c2ln\"}";
     }
 
-    private StepResult run(String credential) {
+    private static StepResult run(String credential) {
+        return run(credential, "10s");
+    }
+
+    private static StepResult run(String credential, String timeout) {
         Flow withCredential = new FlowLoader(catalog, references).parse("crm.yaml",
-                FLOW.replace("CREDENTIAL", credential));
+                FLOW.replace("CREDENTIAL", credential).replace("TIMEOUT", timeout));
         Lead lead = new Lead("lead-1", "crm", withCredential.revision(), "web", Instant.parse("2026-11-28T10:00:00Z"), Map.of(
                 "first_name", FieldTypes.parse("first_name", "Ada"), "last_name", FieldTypes.parse("last_name", "Lovelace"),
                 "email", FieldTypes.parse("email", "Ada@Example.com"), "phone_1", FieldTypes.parse("phone", "512-555-0142")));
@@ -119,12 +130,12 @@ class SalesforceHttpTest {
                 .run(withCredential.steps().get(0), new LeadView(withCredential, lead, List.of())).join();
     }
 
-    private void created() {
+    private static void created() {
         salesforce.stubFor(post(CREATE).willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"00Q5e00000ABCDeEAF\", \"success\": true, \"errors\": []}")));
     }
 
-    private void refused(int status, String errors) {
+    private static void refused(int status, String errors) {
         salesforce.stubFor(post(CREATE).willReturn(aResponse().withStatus(status)
                 .withHeader("Content-Type", "application/json").withBody(errors)));
     }
@@ -225,6 +236,17 @@ class SalesforceHttpTest {
 
         assertThat(result).extracting(StepResult::outcome, StepResult::reason)
                 .containsExactly(Outcome.ERROR, "TotalRequests Limit exceeded. (REQUEST_LIMIT_EXCEEDED)");
+    }
+
+    @Test
+    void aSalesforceThatDoesNotAnswerInTimeIsAnError() {
+        salesforce.stubFor(post(CREATE).willReturn(aResponse().withStatus(201).withFixedDelay(5000)
+                .withBody("{\"id\": \"00Q-late\", \"success\": true, \"errors\": []}")));
+
+        StepResult result = run("sf-client", "1s");
+
+        assertThat(result).extracting(StepResult::outcome, StepResult::reason, StepResult::reference)
+                .containsExactly(Outcome.ERROR, "Timed out after 1 s", null);
     }
 
     @Test
