@@ -63,7 +63,7 @@ class IntegrationWorkbenchIT {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(catalog.path("packages").values()).extracting(pkg -> pkg.path("name").asString())
-                .containsExactly("custom", "default", "email", "phone");
+                .containsExactly("custom", "default", "email", "phone", "salesforce", "trustedform");
         assertThat(catalog.path("packages").get(0).path("modules").findValuesAsString("id")).containsExactly(
                 "custom.outbound.form", "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
                 "custom.outbound.token_authenticated", "custom.outbound.xml");
@@ -99,6 +99,36 @@ class IntegrationWorkbenchIT {
                 "{\"vars\": {\"phone\": {\"$type\": \"phone\", \"raw\": \"+44 7400 123456\"}}}", 200).path("url")
                 .asString()).isEqualTo(
                         "https://lookups.twilio.com/v2/PhoneNumbers/%2B447400123456?Fields=line_type_intelligence");
+    }
+
+    @Test
+    void listsTheTrustedFormAndSalesforceModulesAndShowsTheirRequests() {
+        JsonNode catalog = JSON.readTree(web.get().uri("/api/integrations")
+                .header("Authorization", "Bearer " + DeliveryServiceTest.ADMIN_TOKEN)
+                .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
+        JsonNode salesforce = catalog.path("packages").get(4).path("modules").get(0);
+        JsonNode trustedForm = catalog.path("packages").get(5).path("modules");
+
+        assertThat(salesforce.path("id").asString()).isEqualTo("salesforce.outbound.create_lead");
+        assertThat(salesforce.path("requestVariables").findValuesAsString("name"))
+                .containsExactly("sobject", "field.*", "api_version");
+        assertThat(salesforce.path("responseVariables").findValuesAsString("name"))
+                .containsExactly("outcome", "reason", "reference", "id", "error_code", "error_fields");
+        assertThat(trustedForm.findValuesAsString("id"))
+                .containsExactly("trustedform.outbound.insights", "trustedform.outbound.trustedform");
+        assertThat(trustedForm.get(1).path("requestVariables").findValuesAsString("name"))
+                .contains("lead.trustedform_cert_url", "trustedform.retain", "trustedform.verify", "insights.bot_detected",
+                        "insights.page_scan", "trustedform.api_key");
+        assertThat(trustedForm.get(1).path("responseVariables").findValuesAsString("name"))
+                .contains("outcome", "share_url", "scans_result", "amount_required_matched", "one_to_one", "verify.*");
+        assertThat(post("/api/integrations/salesforce.outbound.create_lead/request",
+                "{\"vars\": {\"field\": {\"LastName\": \"Lovelace\"}}}", 200)).isEqualTo(json("""
+                {"method": "POST", "url": "/services/data/v62.0/sobjects/Lead/",
+                 "headers": {"Content-Type": "application/json", "Accept": "application/json"},
+                 "body": "{\\"LastName\\":\\"Lovelace\\"}", "followRedirects": false}"""));
+        assertThat(post("/api/integrations/trustedform.outbound.trustedform/validate",
+                "{\"vars\": {\"lead\": {\"trustedform_cert_url\": \"https://cert.trustedform.com/abc\"}}}", 200))
+                .isEqualTo(json("{\"error\": \"TrustedForm cert URL must be valid\"}"));
     }
 
     @Test

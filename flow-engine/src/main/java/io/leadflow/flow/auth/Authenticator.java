@@ -24,14 +24,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends requests with a step's credential: basic, API key (header or query parameter), bearer token, custom headers,
- * or an OAuth 2.0 access token (client credentials or refresh token grant); a {@code token} credential is the
- * module's to apply (it gets the attributes as variables). Access tokens are cached per credential
+ * or an OAuth 2.0 access token (client credentials, refresh token or JWT bearer grant); a {@code token} credential is
+ * the module's to apply (it gets the attributes as variables). Access tokens are cached per credential
  * until {@value #EXPIRY_MARGIN_SECONDS} s before they expire; a 401 answer drops the token, fetches a new one and
- * sends the request once more. Secrets are resolved from their references only here, only to send, and never logged.
+ * sends the request once more. A request whose URL is a path ({@code /services/…}) goes to the {@code instance_url}
+ * the token response named (Salesforce). Secrets are resolved from their references only here, only to send, and
+ * never logged.
  */
 public final class Authenticator {
 
     static final long EXPIRY_MARGIN_SECONDS = 30;
+    static final String JWT_BEARER_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
     private static final Logger log = LoggerFactory.getLogger(Authenticator.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -48,13 +51,14 @@ public final class Authenticator {
 
     /** Sends the request with the credential applied (none: as it is); an OAuth 401 is retried once with a new token. */
     public CompletableFuture<OutboundResponse> send(Credential credential, OutboundRequest request, Duration timeout) {
-        if (credential == null) {
-            return http.send(request, timeout);
+        if (credential == null || !credential.type().isOAuth()) {
+            if (isPath(request.url())) {
+                return CompletableFuture.failedFuture(new OutboundCallException("The request to " + request.url()
+                        + " needs an OAuth 2.0 credential whose token response names an instance_url"));
+            }
+            return http.send(credential == null ? request : apply(credential, request), timeout);
         }
-        if (!credential.type().isOAuth()) {
-            return http.send(apply(credential, request), timeout);
-        }
-        return token(credential, timeout, null).thenCompose(token -> http.send(bearer(request, token), timeout)
+        return token(credential, timeout, null).thenCompose(token -> http.send(authorized(credential, request, token), timeout)
                 .thenCompose(response -> {
                     if (response.status() != 401) {
                         return CompletableFuture.completedFuture(response);
@@ -62,7 +66,7 @@ public final class Authenticator {
                     log.info("Recipient refused the access token of credential {} (401): fetching a new one",
                             credential.name());
                     return token(credential, timeout, token)
-                            .thenCompose(fresh -> http.send(bearer(request, fresh), timeout));
+                            .thenCompose(fresh -> http.send(authorized(credential, request, fresh), timeout));
                 }));
     }
 
@@ -83,7 +87,7 @@ public final class Authenticator {
                 yield authenticated;
             }
             case TOKEN, SMTP -> request;
-            case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_REFRESH_TOKEN ->
+            case OAUTH2_CLIENT_CREDENTIALS, OAUTH2_REFRESH_TOKEN, OAUTH2_JWT_BEARER ->
                     throw new IllegalArgumentException("OAuth credentials are applied by send");
         };
     }
@@ -94,7 +98,11 @@ public final class Authenticator {
             if (cached != null && (!cached.isDone() || usable(cached, refused))) {
                 return cached;
             }
-            return fetch(credential, cached, timeout);
+            try {
+                return fetch(credential, cached, timeout);
+            } catch (RuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         });
         return token.whenComplete((value, failure) -> {
             if (failure != null) {
@@ -117,6 +125,13 @@ public final class Authenticator {
         Map<String, String> form = new LinkedHashMap<>();
         if (credential.type() == CredentialType.OAUTH2_CLIENT_CREDENTIALS) {
             form.put("grant_type", "client_credentials");
+        } else if (credential.type() == CredentialType.OAUTH2_JWT_BEARER) {
+            form.put("grant_type", JWT_BEARER_GRANT);
+            String tokenUrl = references.resolve(credential.setting("token_url"));
+            form.put("assertion", JwtAssertion.sign(credential.name(), secret(credential, "client_id"),
+                    secret(credential, "username"), credential.setting("audience") != null
+                            ? secret(credential, "audience") : JwtAssertion.origin(tokenUrl),
+                    clock.instant(), secret(credential, "private_key")));
         } else {
             AccessToken earlier = previous == null || previous.isCompletedExceptionally() ? null : previous.getNow(null);
             form.put("grant_type", "refresh_token");
@@ -129,6 +144,18 @@ public final class Authenticator {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");
         headers.put("Accept", "application/json");
+        if (credential.type() != CredentialType.OAUTH2_JWT_BEARER) {
+            authenticateClient(credential, form, headers);
+        }
+        String body = form.entrySet().stream().map(entry -> formEncode(entry.getKey()) + "=" + formEncode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        OutboundRequest request = new OutboundRequest("POST", references.resolve(credential.setting("token_url")),
+                headers, body, false);
+        return http.send(request, timeout).thenApply(response -> accessToken(credential, response));
+    }
+
+    /** Client authentication of the grants other than JWT bearer (whose signed assertion authenticates the client). */
+    private void authenticateClient(Credential credential, Map<String, String> form, Map<String, String> headers) {
         String clientId = secret(credential, "client_id");
         String clientSecret = credential.setting("client_secret") == null ? null : secret(credential, "client_secret");
         if ("body".equals(credential.setting("client_auth")) || clientSecret == null) {
@@ -139,11 +166,6 @@ public final class Authenticator {
         } else {
             headers.put("Authorization", basic(formEncode(clientId), formEncode(clientSecret)));
         }
-        String body = form.entrySet().stream().map(entry -> formEncode(entry.getKey()) + "=" + formEncode(entry.getValue()))
-                .collect(Collectors.joining("&"));
-        OutboundRequest request = new OutboundRequest("POST", references.resolve(credential.setting("token_url")),
-                headers, body, false);
-        return http.send(request, timeout).thenApply(response -> accessToken(credential, response));
     }
 
     private AccessToken accessToken(Credential credential, OutboundResponse response) {
@@ -161,17 +183,32 @@ public final class Authenticator {
         Instant expiresAt = answer.path("expires_in").isNumber()
                 ? clock.instant().plusSeconds(answer.path("expires_in").asLong()) : null;
         String refreshToken = answer.path("refresh_token").isString() ? answer.path("refresh_token").asString() : null;
+        String instanceUrl = answer.path("instance_url").isString() ? answer.path("instance_url").asString() : null;
         log.info("Fetched an access token for credential {}{}", credential.name(),
                 expiresAt == null ? "" : " (expires at " + expiresAt + ")");
-        return new AccessToken(answer.path("access_token").asString(), expiresAt, refreshToken);
+        return new AccessToken(answer.path("access_token").asString(), expiresAt, refreshToken, instanceUrl);
     }
 
     private String secret(Credential credential, String key) {
         return references.resolve(credential.setting(key));
     }
 
-    private static OutboundRequest bearer(OutboundRequest request, AccessToken token) {
-        return request.withHeader("Authorization", "Bearer " + token.value());
+    /** The request with the access token, its path (if it is one) sent to the token's instance URL. */
+    private static OutboundRequest authorized(Credential credential, OutboundRequest request, AccessToken token) {
+        OutboundRequest located = request;
+        if (isPath(request.url())) {
+            if (token.instanceUrl() == null) {
+                throw new OutboundCallException("The token response of credential " + credential.name()
+                        + " named no instance_url to send " + request.url() + " to");
+            }
+            located = new OutboundRequest(request.method(), token.instanceUrl().replaceAll("/+$", "") + request.url(),
+                    request.headers(), request.body(), request.followRedirects());
+        }
+        return located.withHeader("Authorization", "Bearer " + token.value());
+    }
+
+    private static boolean isPath(String url) {
+        return url != null && url.startsWith("/");
     }
 
     private static OutboundRequest withQueryParameter(OutboundRequest request, String name, String value) {
@@ -189,8 +226,11 @@ public final class Authenticator {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    /** An OAuth access token, when it expires (null: not said), and the refresh token that came with it. */
-    private record AccessToken(String value, Instant expiresAt, String refreshToken) {
+    /**
+     * An OAuth access token, when it expires (null: not said), the refresh token that came with it and the instance URL
+     * the token is for (Salesforce; null when not said).
+     */
+    private record AccessToken(String value, Instant expiresAt, String refreshToken, String instanceUrl) {
 
         @Override
         public String toString() {

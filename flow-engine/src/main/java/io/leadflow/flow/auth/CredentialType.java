@@ -27,6 +27,9 @@ public enum CredentialType {
     /** OAuth 2.0 refresh token grant; the access token is cached until shortly before it expires. */
     OAUTH2_REFRESH_TOKEN(Set.of("token_url", "client_id", "refresh_token"), Set.of("client_secret", "scope",
             "client_auth"), Set.of("client_secret", "refresh_token")),
+    /** OAuth 2.0 JWT bearer grant (Salesforce's server-to-server flow): an RS256 assertion signed with a PKCS#8 key. */
+    OAUTH2_JWT_BEARER(Set.of("token_url", "client_id", "username", "private_key"), Set.of("audience", "scope"),
+            Set.of("private_key")),
     /**
      * An SMTP server ({@code host}, {@code port}, {@code security}: starttls, tls or none, optional {@code username} and
      * {@code password}) that a mail module ({@code email.outbound.smtp}) connects to itself; never applied to HTTP.
@@ -66,6 +69,6 @@ public enum CredentialType {
     }
 
     public boolean isOAuth() {
-        return this == OAUTH2_CLIENT_CREDENTIALS || this == OAUTH2_REFRESH_TOKEN;
+        return this == OAUTH2_CLIENT_CREDENTIALS || this == OAUTH2_REFRESH_TOKEN || this == OAUTH2_JWT_BEARER;
     }
 }

@@ -19,7 +19,13 @@ import io.leadflow.flow.http.ReactorOutboundHttp;
 import io.leadflow.flow.run.OutboundCallException;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.util.Base64;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -173,6 +179,69 @@ class AuthenticatorTest {
                 .cause().isInstanceOf(OutboundCallException.class)
                 .hasMessage("Token request of credential crm failed: HTTP 401 invalid_client");
         server.verify(0, postRequestedFor(urlPathEqualTo("/leads")));
+    }
+
+    @Test
+    void aJwtBearerGrantSignsAnAssertionWithThePrivateKeyAndSendsPathsToTheInstanceUrl() throws Exception {
+        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        server.stubFor(post("/services/oauth2/token").willReturn(okJson("{\"access_token\":\"sf-at\","
+                + "\"instance_url\":\"" + server.baseUrl() + "/\",\"token_type\":\"Bearer\"}")));
+        server.stubFor(post("/services/data/v62.0/sobjects/Lead/").willReturn(aResponse().withStatus(201).withBody("{}")));
+        Authenticator withKey = new Authenticator(http, new References(Map.of("SF_KEY", pem(keys.getPrivate()),
+                "CONSUMER_KEY", "3MVG9")::get, Path.of("no-secrets")), clock);
+        Credential salesforce = new Credential("salesforce", CredentialType.OAUTH2_JWT_BEARER, Map.of(
+                "token_url", server.baseUrl() + "/services/oauth2/token", "client_id", "${env:CONSUMER_KEY}",
+                "username", "integration@example.com", "private_key", "${env:SF_KEY}"));
+
+        OutboundResponse response = withKey.send(salesforce, new OutboundRequest("POST",
+                "/services/data/v62.0/sobjects/Lead/", Map.of("Content-Type", "application/json"), "{}", false),
+                TIMEOUT).join();
+
+        assertThat(response.status()).isEqualTo(201);
+        server.verify(postRequestedFor(urlEqualTo("/services/data/v62.0/sobjects/Lead/"))
+                .withHeader("Authorization", equalTo("Bearer sf-at")));
+        LoggedRequest tokenRequest = server.findAll(postRequestedFor(urlEqualTo("/services/oauth2/token"))).get(0);
+        assertThat(tokenRequest.getHeader("Authorization")).isNull();
+        assertThat(tokenRequest.getBodyAsString()).startsWith("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=");
+        String[] jwt = java.net.URLDecoder.decode(tokenRequest.getBodyAsString().substring(
+                tokenRequest.getBodyAsString().indexOf("assertion=") + 10), StandardCharsets.UTF_8).split("\\.");
+        assertThat(decoded(jwt[0])).isEqualTo("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
+        assertThat(decoded(jwt[1])).isEqualTo("{\"iss\":\"3MVG9\",\"sub\":\"integration@example.com\",\"aud\":\""
+                + server.baseUrl() + "\",\"exp\":" + clock.instant().plusSeconds(180).getEpochSecond() + "}");
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initVerify(keys.getPublic());
+        rsa.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
+        assertThat(rsa.verify(Base64.getUrlDecoder().decode(jwt[2]))).isTrue();
+    }
+
+    @Test
+    void aPathNeedsAnInstanceUrlFromAnOAuthTokenAndAKeyThatIsNoPkcs8PemIsAnErrorWithoutTheKey() {
+        server.stubFor(post("/token").willReturn(okJson("{\"access_token\":\"at\"}")));
+        OutboundRequest path = new OutboundRequest("POST", "/services/data/v62.0/sobjects/Lead/", Map.of(), "{}", false);
+        Credential badKey = new Credential("salesforce", CredentialType.OAUTH2_JWT_BEARER, Map.of(
+                "token_url", server.baseUrl() + "/token", "client_id", "${env:CLIENT_ID}", "username", "u",
+                "private_key", "${env:PASSWORD}"));
+
+        assertThatThrownBy(() -> authenticator.send(null, path, TIMEOUT).join()).cause()
+                .isInstanceOf(OutboundCallException.class).hasMessage("The request to /services/data/v62.0/sobjects/Lead/ "
+                        + "needs an OAuth 2.0 credential whose token response names an instance_url");
+        assertThatThrownBy(() -> authenticator.send(oauth(CredentialType.OAUTH2_CLIENT_CREDENTIALS, Map.of()), path,
+                TIMEOUT).join()).cause().isInstanceOf(OutboundCallException.class).hasMessage("The token response of "
+                        + "credential crm named no instance_url to send /services/data/v62.0/sobjects/Lead/ to");
+        assertThatThrownBy(() -> authenticator.send(badKey, path, TIMEOUT).join()).cause()
+                .isInstanceOf(OutboundCallException.class)
+                .hasMessage("Private key of credential salesforce must be an unencrypted PKCS#8 PEM key "
+                        + "(-----BEGIN PRIVATE KEY-----; convert with openssl pkcs8 -topk8 -nocrypt)")
+                .message().doesNotContain("s3cret");
+    }
+
+    private static String pem(PrivateKey key) {
+        return "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PRIVATE KEY-----\n";
+    }
+
+    private static String decoded(String part) {
+        return new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8);
     }
 
     @Test
