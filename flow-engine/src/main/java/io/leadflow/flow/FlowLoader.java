@@ -49,8 +49,10 @@ public final class FlowLoader {
             Set.of("id", "name", "enabled", "response", "response_timeout", "verbose");
     private static final Set<String> SOURCE_KEYS_LATER = Set.of("auth", "allowed_ips", "acceptance", "pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
-            "criteria", "rule_set", "outcome", "reason", "timeout");
-    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "retry", "limits", "cache_ttl", "batch");
+            "criteria", "rule_set", "outcome", "reason", "timeout", "retry", "limits");
+    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "cache_ttl", "batch");
+    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "max_interval", "max_age");
+    private static final Set<String> LIMITS_KEYS = Set.of("max_concurrency", "max_rate_per_second");
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
 
@@ -181,7 +183,7 @@ public final class FlowLoader {
         RuleSet criteria = step.has("criteria") ? ruleSet(step.section("criteria")) : RuleSet.always();
         Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
         if (kind == StepKind.FILTER) {
-            refuse(step, List.of("entity", "integration", "mappings"), "a filter step");
+            refuse(step, List.of("entity", "integration", "mappings", "retry", "limits"), "a filter step");
             if (!step.has("rule_set")) {
                 throw step.failure(step.child("rule_set"), "is required for a filter step");
             }
@@ -190,16 +192,57 @@ public final class FlowLoader {
                 throw step.failure(step.child("outcome"), "must be success, failure or error");
             }
             return new StepDefinition(id, kind, null, null, Map.of(), criteria, ruleSet(step.section("rule_set")),
-                    outcome, step.text("reason", "Stopped by filter " + id), timeout);
+                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null, null);
         }
         refuse(step, List.of("rule_set", "outcome", "reason"), "an " + kind.name().toLowerCase() + " step");
+        if (kind == StepKind.ENHANCEMENT) {
+            refuse(step, List.of("retry", "limits"), "an enhancement step");
+        }
         String entity = step.requiredText("entity");
         String integrationId = step.requiredText("integration");
         IntegrationModule module = integrations.find(integrationId).orElseThrow(() ->
                 step.failure(step.child("integration"), "unknown integration '" + integrationId + "' (known: "
                         + String.join(", ", integrations.modules().stream().map(IntegrationModule::id).toList()) + ")"));
         Map<String, String> mappings = mappings(step, module);
-        return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout);
+        if (kind == StepKind.ENHANCEMENT) {
+            return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
+                    null, null);
+        }
+        return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
+                retryPolicy(step), limits(step));
+    }
+
+    private static RetryPolicy retryPolicy(FlowSection step) {
+        if (!step.has("retry")) {
+            return RetryPolicy.DEFAULT;
+        }
+        FlowSection retry = step.section("retry").allowOnly(RETRY_KEYS, Set.of());
+        RetryPolicy defaults = RetryPolicy.DEFAULT;
+        int maxAttempts = retry.positiveInt("max_attempts", defaults.maxAttempts());
+        Duration initial = positive(retry, "initial_interval", defaults.initialInterval());
+        Duration max = positive(retry, "max_interval", defaults.maxInterval());
+        Duration maxAge = positive(retry, "max_age", defaults.maxAge());
+        if (max.compareTo(initial) < 0) {
+            throw retry.failure(retry.child("max_interval"), "must not be shorter than initial_interval");
+        }
+        return new RetryPolicy(maxAttempts, initial, max, maxAge);
+    }
+
+    private static Duration positive(FlowSection section, String key, Duration defaultValue) {
+        Duration duration = section.duration(key, defaultValue);
+        if (duration.isZero() || duration.isNegative()) {
+            throw section.failure(section.child(key), "must be longer than 0");
+        }
+        return duration;
+    }
+
+    private static RecipientLimits limits(FlowSection step) {
+        if (!step.has("limits")) {
+            return RecipientLimits.NONE;
+        }
+        FlowSection limits = step.section("limits").allowOnly(LIMITS_KEYS, Set.of());
+        return new RecipientLimits(limits.positiveInt("max_concurrency", 0),
+                limits.positiveInt("max_rate_per_second", 0));
     }
 
     private Map<String, String> mappings(FlowSection step, IntegrationModule module) {

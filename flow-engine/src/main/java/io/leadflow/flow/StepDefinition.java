@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * One step of a flow. Enhancement and recipient steps call {@code integration} with their rendered
  * {@code mappings}, and run only when {@code criteria} hold; a filter stops the lead with {@code outcome} and
- * {@code reason} when its {@code ruleSet} matches.
+ * {@code reason} when its {@code ruleSet} matches. A recipient step retries {@code error} outcomes by {@code retry} and
+ * keeps to its recipient's {@code limits}; other steps have neither.
  */
 public record StepDefinition(String id, StepKind kind, String entity, String integration,
                              Map<String, String> mappings, RuleSet criteria, RuleSet ruleSet, Outcome outcome,
-                             String reason, Duration timeout) {
+                             String reason, Duration timeout, RetryPolicy retry, RecipientLimits limits) {
 
     /** The entity's name in snake case: where its data is appended ({@code Buyer ABC Corp} to {@code buyer_abc_corp}). */
     public String appendedNamespace() {

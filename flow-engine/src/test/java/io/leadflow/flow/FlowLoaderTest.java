@@ -87,6 +87,22 @@ class FlowLoaderTest {
                 List.of(new RuleSet.Rule("appended.phone_check.line", "is equal to", "fixed", null))));
 
         assertThat(flow.steps().get(2).timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(flow.steps().get(2).retry()).isEqualTo(RetryPolicy.DEFAULT);
+        assertThat(flow.steps().get(2).limits()).isEqualTo(RecipientLimits.NONE);
+        assertThat(check.retry()).isNull();
+    }
+
+    @Test
+    void readsARecipientsRetryPolicyAndLimits() throws IOException {
+        Flow flow = loader().parse("f.yaml", VALID.replace("timeout: 250ms", """
+                timeout: 250ms
+                    retry: { max_attempts: 5, initial_interval: 2s, max_interval: 1m, max_age: 2h }
+                    limits: { max_concurrency: 20, max_rate_per_second: 50 }"""));
+
+        StepDefinition recipient = flow.steps().get(2);
+        assertThat(recipient.retry()).isEqualTo(
+                new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(2)));
+        assertThat(recipient.limits()).isEqualTo(new RecipientLimits(20, 50));
     }
 
     @Test
@@ -116,10 +132,21 @@ class FlowLoaderTest {
             bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
             bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
             bad response mode              | 'response: async'         | 'response: later' | 'f.yaml: sources[0].response: must be one of async, sync, not ''later'''
-            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: criteria, entity, id, integration, mappings, name, outcome, reason, rule_set, timeout, type)'
+            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: criteria, entity, id, integration, limits, mappings, name, outcome, reason, retry, rule_set, timeout, type)'
             filter with an entity          | 'reason: Landline'        | 'entity: X'       | 'f.yaml: steps[1].entity: does not apply to a filter step'
             enhancement after recipient    | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: { url: "https://buyer.example/leads" }\n  - { id: late, type: enhancement, entity: Late, integration: test.outbound.echo, mappings: { url: "https://x.example" } }' | 'f.yaml: steps[3].type: an enhancement step may not follow a recipient step'
             duplicate step id              | 'id: buyer-abc'           | 'id: check'       | 'f.yaml: steps[2].id: step ''check'' is defined twice'
+            retry of a filter              | 'reason: Landline'        | 'retry: {}'       | 'f.yaml: steps[1].retry: does not apply to a filter step'
+            limits of an enhancement       | 'entity: Phone Check'     | 'entity: Phone Check\n    limits: { max_concurrency: 2 }' | 'f.yaml: steps[0].limits: does not apply to an enhancement step'
+            unknown retry key              | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { attempts: 3 }' | 'f.yaml: steps[2].retry.attempts: unknown key (allowed here: initial_interval, max_age, max_attempts, max_interval)'
+            retry attempts not a number    | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_attempts: many }' | 'f.yaml: steps[2].retry.max_attempts: must be a whole number of at least 1, not ''many'''
+            retry of zero attempts         | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_attempts: 0 }' | 'f.yaml: steps[2].retry.max_attempts: must be a whole number of at least 1, not ''0'''
+            retry interval not a duration  | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: soon }' | 'f.yaml: steps[2].retry.initial_interval: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
+            retry interval of zero         | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_age: 0s }' | 'f.yaml: steps[2].retry.max_age: must be longer than 0'
+            retry intervals inverted       | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: 1m, max_interval: 10s }' | 'f.yaml: steps[2].retry.max_interval: must not be shorter than initial_interval'
+            unknown limits key             | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { rate: 5 }' | 'f.yaml: steps[2].limits.rate: unknown key (allowed here: max_concurrency, max_rate_per_second)'
+            negative concurrency limit     | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { max_concurrency: -1 }' | 'f.yaml: steps[2].limits.max_concurrency: must be a whole number of at least 1, not ''-1'''
+            batch of a later version       | 'timeout: 250ms'          | 'timeout: 250ms\n    batch: { max_leads: 10 }' | 'f.yaml: steps[2].batch: is not supported by this version of Leadflow yet'
             id with spaces                 | 'id: solar'               | 'id: solar flow'  | 'f.yaml: id: ''solar flow'' must be letters, digits, ''-'' and ''_'' only'
             """)
     void namesFilePathAndProblem(String problem, String replaced, String replacement, String message) throws IOException {

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -52,23 +53,41 @@ public final class FlowRunner {
             return CompletableFuture.completedFuture(new PassResult(List.copyOf(done), null));
         }
         StepDefinition step = steps.get(index);
-        if (step.kind() == StepKind.FILTER) {
-            boolean applies = Rules.holds(step.criteria(), view);
-            boolean stops = applies && Rules.holds(step.ruleSet(), view);
-            StepResult result = filterResult(step, applies, stops);
-            observer.stepFinished(flow, result);
+        return runStep(flow, step, view).thenCompose(result -> {
             done.add(result);
-            if (stops) {
-                return CompletableFuture.completedFuture(
-                        new PassResult(List.copyOf(done), new LeadStop(step.id(), step.outcome(), step.reason())));
+            Optional<LeadStop> stop = stopBy(step, result);
+            if (stop.isPresent()) {
+                return CompletableFuture.completedFuture(new PassResult(List.copyOf(done), stop.get()));
             }
-            return next(flow, steps, index + 1, view, done);
-        }
-        return stepRunner.run(step, view).thenCompose(result -> {
-            observer.stepFinished(flow, result);
-            done.add(result);
             return next(flow, steps, index + 1, view.with(result), done);
         });
+    }
+
+    /**
+     * Runs one step for a lead that has seen {@code view}: a filter evaluates its rules, an enhancement or recipient
+     * step runs through the step runner. The observer hears of the result; never completes exceptionally.
+     */
+    public CompletableFuture<StepResult> runStep(Flow flow, StepDefinition step, LeadView view) {
+        CompletableFuture<StepResult> result;
+        if (step.kind() == StepKind.FILTER) {
+            boolean applies = Rules.holds(step.criteria(), view);
+            result = CompletableFuture.completedFuture(filterResult(step, applies,
+                    applies && Rules.holds(step.ruleSet(), view)));
+        } else {
+            result = stepRunner.run(step, view);
+        }
+        return result.thenApply(finished -> {
+            observer.stepFinished(flow, finished);
+            return finished;
+        });
+    }
+
+    /** The stop a finished step means: a filter whose rules matched stops the lead with its outcome and reason. */
+    public static Optional<LeadStop> stopBy(StepDefinition step, StepResult result) {
+        // A filter that lets the lead through reports success without a reason; one that stops it always has one
+        // (its configured reason or the default), whatever its configured outcome, success included.
+        boolean stops = step.kind() == StepKind.FILTER && result.outcome() != Outcome.SKIP && result.reason() != null;
+        return stops ? Optional.of(new LeadStop(step.id(), step.outcome(), step.reason())) : Optional.empty();
     }
 
     /** A filter that stops the lead reports its outcome and reason; one that lets it through reports success. */

@@ -164,7 +164,7 @@ class FlowRunnerTest {
         Flow flow = new Flow("f", "f", true, "r", List.of(), FLOW.sources(), List.of(
                 FLOW.step("buyer-3").map(step -> new io.leadflow.flow.StepDefinition(step.id(), step.kind(),
                         step.entity(), step.integration(), Map.of("url", "{{lead.nothing}}"), step.criteria(), null,
-                        null, null, Duration.ofSeconds(1))).orElseThrow()), Map.of());
+                        null, null, Duration.ofSeconds(1), step.retry(), step.limits())).orElseThrow()), Map.of());
 
         PassResult delivered = runner(request -> answer(200, "accepted")).runDelivery(flow, LEAD, List.of()).join();
 
