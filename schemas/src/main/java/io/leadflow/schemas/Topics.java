@@ -81,8 +81,9 @@ public final class Topics {
     private Topics() {
     }
 
-    /** The event topic of this name, if it is one. */
+    /** The event topic (or delivery state topic) of this name, if it is one. */
     public static Optional<EventTopic> eventTopic(String name) {
-        return EVENT_TOPICS.stream().filter(topic -> topic.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(EVENT_TOPICS.stream(), DELIVERY_STATE_TOPICS.stream())
+                .filter(topic -> topic.name().equals(name)).findFirst();
     }
 }
