@@ -20,7 +20,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "leadflow.flows-dir=src/test/resources/flows",
         "leadflow.outbound.allow-private-networks=true"})
-@EmbeddedKafka
+// A single broker: transactions need their log with one replica.
+@EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "offsets.topic.replication.factor=1"})
 @AutoConfigureWebTestClient
 @Import(TestPartners.class)
 public @interface DeliveryServiceTest {

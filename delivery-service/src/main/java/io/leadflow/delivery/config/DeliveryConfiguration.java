@@ -1,9 +1,11 @@
 package io.leadflow.delivery.config;
 
+import io.leadflow.delivery.domain.DeadLetterReplays;
 import io.leadflow.delivery.domain.Deliverer;
 import io.leadflow.delivery.domain.RetrySchedule;
 import io.leadflow.delivery.inbound.DeliveryConsumer;
 import io.leadflow.delivery.inbound.PartitionEpochs;
+import io.leadflow.delivery.outbound.DeadLetterArchive;
 import io.leadflow.delivery.outbound.DeliveryJournal;
 import io.leadflow.delivery.outbound.DeliveryMetrics;
 import io.leadflow.delivery.outbound.ProgressStore;
@@ -127,6 +129,20 @@ class DeliveryConfiguration {
         FlowRunner runner = new FlowRunner(steps, new StepMetrics(registry, "delivery"), clock);
         RetrySchedule schedule = new RetrySchedule(bound -> ThreadLocalRandom.current().nextLong(bound + 1));
         return new Deliverer(flows, runner, guards, journal, progress, schedule, clock);
+    }
+
+    @Bean
+    DeadLetterReplays deadLetterReplays(KafkaProperties kafka, DeliveryJournal journal, Clock clock) {
+        Map<String, Object> settings = kafka.buildConsumerProperties();
+        settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        AvroDeserializer<SpecificRecord> values = new AvroDeserializer<>();
+        values.configure(settings, false);
+        return new DeadLetterReplays(new DeadLetterArchive(() -> {
+            AvroDeserializer<SpecificRecord> readerValues = new AvroDeserializer<>();
+            readerValues.configure(settings, false);
+            return new KafkaConsumer<>(settings, new StringDeserializer(), readerValues);
+        }, values, journal, clock), clock);
     }
 
     @Bean

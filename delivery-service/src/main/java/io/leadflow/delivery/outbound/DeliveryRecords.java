@@ -112,6 +112,28 @@ public final class DeliveryRecords {
                 .build();
     }
 
+    public static DeadLetter fromAvro(DeadLettered deadLetter) {
+        return new DeadLetter(deadLetter.getMetadata().getEventId(), deadLetter.getMetadata().getOccurredAt(),
+                deadLetter.getLeadId(), category(deadLetter.getCategory()), deadLetter.getReason(),
+                deadLetter.getFlowId(), deadLetter.getFlowRevision(), deadLetter.getStepId(), deadLetter.getEntity(),
+                deadLetter.getAttempts(), deadLetter.getFirstAttemptAt(), deadLetter.getLastAttemptAt(),
+                new Origin(deadLetter.getSourceTopic(), deadLetter.getSourcePartition(), deadLetter.getSourceOffset(),
+                        0), deadLetter.getReplay() == null ? null : fromAvro(deadLetter.getReplay()),
+                deadLetter.getPayload() == null ? null : bytes(deadLetter.getPayload()));
+    }
+
+    private static io.leadflow.delivery.domain.DeadLetterCategory category(DeadLetterCategory category) {
+        return category == DeadLetterCategory.OTHER ? io.leadflow.delivery.domain.DeadLetterCategory.FAILED
+                : io.leadflow.delivery.domain.DeadLetterCategory.valueOf(category.name());
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        ByteBuffer copy = buffer.duplicate();
+        byte[] bytes = new byte[copy.remaining()];
+        copy.get(bytes);
+        return bytes;
+    }
+
     public static LeadProgress toAvro(FirstPassProgress progress, Instant now) {
         return LeadProgress.newBuilder()
                 .setLeadId(progress.leadId())
