@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,7 +76,8 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * The phone-check service says fixed_line for numbers ending in 0100, else mobile. Buyer ABC answers 500 for
-     * emails containing "fail", rejects those containing "dup", and accepts the rest at a price of 12.50.
+     * emails containing "fail", 500 twice (then as usual) for those containing "flaky", rejects those containing
+     * "dup", and accepts the rest at a price of 12.50.
      */
     private void stubPartners() {
         partners.stubFor(post("/phone-check").atPriority(5).willReturn(okJson("{\"line_type\":\"mobile\",\"carrier\":\"Demo Mobile\"}")));
@@ -87,6 +89,13 @@ final class Pipeline implements AutoCloseable {
                 .willReturn(okJson("{\"status\":\"rejected\",\"errors\":[{\"message\":\"Duplicate lead\"}]}")));
         partners.stubFor(post("/buyer").atPriority(1).withRequestBody(containing("fail"))
                 .willReturn(aResponse().withStatus(500).withBody("oops")));
+        String state = Scenario.STARTED;
+        for (String next : List.of("failed-once", "failed-twice")) {
+            partners.stubFor(post("/buyer").atPriority(1).withRequestBody(containing("flaky")).inScenario("flaky")
+                    .whenScenarioStateIs(state).willReturn(aResponse().withStatus(500).withBody("oops"))
+                    .willSetStateTo(next));
+            state = next;
+        }
     }
 
     static Path flowsDir() {

@@ -86,11 +86,37 @@ class PipelineIT {
 
         assertThat(answer.body()).isEqualTo(json("{\"outcome\":\"success\",\"lead\":{\"id\":\"" + answer.leadId()
                 + "\"},\"price\":0}"));
-        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 1);
+        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 4);
+        assertThat(stable(timeline.path("deliveries")).get(0)).isEqualTo(json("""
+                {"step":"buyer-abc","entity":"Buyer ABC","attempt":1,"outcome":"error","reason":"Server error",
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%s:buyer-abc"}"""
+                .formatted(answer.leadId())));
+        assertThat(timeline.path("deliveries").findValuesAsString("outcome")).containsExactly("error", "error",
+                "error", "error");
+    }
+
+    @Test
+    void aBuyerAnswering500TwiceThen200ShowsThreeAttemptsAndTheFinalSuccessInTheTimeline(Pipeline pipeline)
+            throws Exception {
+        Answer answer = submit(pipeline, "web",
+                "{\"first_name\":\"Flo\",\"email\":\"flo.flaky@example.com\",\"phone_1\":\"512-555-0147\"}");
+
+        assertThat(answer.body()).as("the source is told the first pass").isEqualTo(json("{\"outcome\":\"success\","
+                + "\"lead\":{\"id\":\"" + answer.leadId() + "\"},\"price\":0}"));
+        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 3);
         assertThat(stable(timeline.path("deliveries"))).isEqualTo(json("""
                 [{"step":"buyer-abc","entity":"Buyer ABC","attempt":1,"outcome":"error","reason":"Server error",
-                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%s:buyer-abc"}]"""
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%1$s:buyer-abc"},
+                 {"step":"buyer-abc","entity":"Buyer ABC","attempt":2,"outcome":"error","reason":"Server error",
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%1$s:buyer-abc"},
+                 {"step":"buyer-abc","entity":"Buyer ABC","attempt":3,"outcome":"success","reason":null,
+                  "price":12.5,"reference":"abc-778","httpStatus":200,"idempotencyKey":"%1$s:buyer-abc"}]"""
                 .formatted(answer.leadId())));
+        assertThat(timeline.path("steps").get(2).path("outcome").asString())
+                .as("the step's current state").isEqualTo("success");
+        assertThat(pipeline.buyerRequestsFor("flo.flaky@example.com")).extracting(
+                request -> request.getHeader("Idempotency-Key")).containsExactly(answer.leadId() + ":buyer-abc",
+                answer.leadId() + ":buyer-abc", answer.leadId() + ":buyer-abc");
     }
 
     @Test
