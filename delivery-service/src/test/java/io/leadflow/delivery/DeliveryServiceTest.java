@@ -19,11 +19,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.config.name=delivery",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "leadflow.flows-dir=src/test/resources/flows",
-        "leadflow.outbound.allow-private-networks=true"})
+        "leadflow.outbound.allow-private-networks=true",
+        "leadflow.delivery.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
 // A single broker: transactions need their log with one replica.
 @EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "offsets.topic.replication.factor=1"})
 @AutoConfigureWebTestClient
 @Import(TestPartners.class)
 public @interface DeliveryServiceTest {
+
+    /** The dead-letter API's admin token in the tests. */
+    String ADMIN_TOKEN = "it-admin-token";
 }

@@ -48,6 +48,7 @@ class RetryIT {
 
     private static final String KEY_HEADER = "Idempotency-Key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String BEARER = "Bearer " + DeliveryServiceTest.ADMIN_TOKEN;
 
     @Autowired
     private KafkaTemplate<String, SpecificRecord> kafka;
@@ -155,14 +156,43 @@ class RetryIT {
         assertThat(parked.path("reason").asString()).contains("not Avro single-object encoded");
     }
 
+    @Test
+    void answersTheDeadLetterApiOnlyWithTheAdminTokenAndRefusesABadTimeFilter() {
+        List<String> answers = List.of(
+                status(web.get().uri("/api/dead-letters"), null),
+                status(web.get().uri("/api/dead-letters"), "Bearer wrong-token"),
+                status(web.get().uri("/api/dead-letters"), DeliveryServiceTest.ADMIN_TOKEN),
+                status(web.post().uri("/api/dead-letters/replay").header("Content-Type", "application/json")
+                        .bodyValue("{\"dryRun\": true}"), null),
+                status(web.get().uri("/api/dead-letters"), "Bearer " + DeliveryServiceTest.ADMIN_TOKEN),
+                status(web.get().uri("/api/dead-letters?from=yesterday"), "Bearer " + DeliveryServiceTest.ADMIN_TOKEN));
+
+        assertThat(answers).containsExactly(
+                "401 {\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}",
+                "401 {\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}",
+                "401 {\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}",
+                "401 {\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}",
+                "200",
+                "400 {\"error\":\"from must be an ISO-8601 instant such as 2026-11-28T10:00:00Z, not 'yesterday'\"}");
+    }
+
+    private static String status(WebTestClient.RequestHeadersSpec<?> request, String authorization) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        var result = request.exchange().expectBody(String.class).returnResult();
+        int status = result.getStatus().value();
+        return status == 200 ? "200" : status + " " + result.getResponseBody();
+    }
+
     private JsonNode list(String query) {
-        return JSON.readTree(web.get().uri("/api/dead-letters?" + query).exchange()
+        return JSON.readTree(web.get().uri("/api/dead-letters?" + query).header("Authorization", BEARER).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
     private JsonNode replay(String body) {
         return JSON.readTree(web.post().uri("/api/dead-letters/replay").header("Content-Type", "application/json")
-                .bodyValue(body).exchange()
+                .header("Authorization", BEARER).bodyValue(body).exchange()
                 .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
     }
 
