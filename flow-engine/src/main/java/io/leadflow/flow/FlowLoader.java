@@ -2,6 +2,7 @@ package io.leadflow.flow;
 
 import io.leadflow.flow.rules.Rules;
 import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.Outcome;
@@ -49,10 +50,15 @@ public final class FlowLoader {
             Set.of("id", "name", "enabled", "response", "response_timeout", "verbose");
     private static final Set<String> SOURCE_KEYS_LATER = Set.of("auth", "allowed_ips", "acceptance", "pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
-            "criteria", "rule_set", "outcome", "reason", "timeout", "retry", "limits");
-    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "cache_ttl", "batch");
+            "criteria", "rule_set", "outcome", "reason", "timeout", "retry", "limits", "batch");
+    private static final Set<String> STEP_KEYS_LATER = Set.of("credential", "cache_ttl");
     private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "max_interval", "max_age");
     private static final Set<String> LIMITS_KEYS = Set.of("max_concurrency", "max_rate_per_second");
+    private static final Set<String> BATCH_KEYS = Set.of("max_leads", "max_wait");
+    static final int DEFAULT_BATCH_LEADS = 100;
+    static final int MOST_BATCH_LEADS = 1000;
+    static final Duration DEFAULT_BATCH_WAIT = Duration.ofSeconds(1);
+    static final Duration LONGEST_BATCH_WAIT = Duration.ofMinutes(1);
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
 
@@ -183,7 +189,7 @@ public final class FlowLoader {
         RuleSet criteria = step.has("criteria") ? ruleSet(step.section("criteria")) : RuleSet.always();
         Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
         if (kind == StepKind.FILTER) {
-            refuse(step, List.of("entity", "integration", "mappings", "retry", "limits"), "a filter step");
+            refuse(step, List.of("entity", "integration", "mappings", "retry", "limits", "batch"), "a filter step");
             if (!step.has("rule_set")) {
                 throw step.failure(step.child("rule_set"), "is required for a filter step");
             }
@@ -192,11 +198,11 @@ public final class FlowLoader {
                 throw step.failure(step.child("outcome"), "must be success, failure or error");
             }
             return new StepDefinition(id, kind, null, null, Map.of(), criteria, ruleSet(step.section("rule_set")),
-                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null, null);
+                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null, null, null);
         }
         refuse(step, List.of("rule_set", "outcome", "reason"), "an " + kind.name().toLowerCase() + " step");
         if (kind == StepKind.ENHANCEMENT) {
-            refuse(step, List.of("retry", "limits"), "an enhancement step");
+            refuse(step, List.of("retry", "limits", "batch"), "an enhancement step");
         }
         String entity = step.requiredText("entity");
         String integrationId = step.requiredText("integration");
@@ -206,10 +212,30 @@ public final class FlowLoader {
         Map<String, String> mappings = mappings(step, module);
         if (kind == StepKind.ENHANCEMENT) {
             return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
-                    null, null);
+                    null, null, null);
         }
         return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
-                retryPolicy(step), limits(step));
+                retryPolicy(step), limits(step), batch(step, module));
+    }
+
+    private static BatchSettings batch(FlowSection step, IntegrationModule module) {
+        if (!step.has("batch")) {
+            return null;
+        }
+        if (!(module instanceof BulkHttpOutbound)) {
+            throw step.failure(step.child("batch"), "integration '" + module.id()
+                    + "' cannot send leads in batches");
+        }
+        FlowSection batch = step.section("batch").allowOnly(BATCH_KEYS, Set.of());
+        int maxLeads = batch.positiveInt("max_leads", DEFAULT_BATCH_LEADS);
+        if (maxLeads > MOST_BATCH_LEADS) {
+            throw batch.failure(batch.child("max_leads"), "must be at most " + MOST_BATCH_LEADS + ", not " + maxLeads);
+        }
+        Duration maxWait = positive(batch, "max_wait", DEFAULT_BATCH_WAIT);
+        if (maxWait.compareTo(LONGEST_BATCH_WAIT) > 0) {
+            throw batch.failure(batch.child("max_wait"), "must be at most 1m");
+        }
+        return new BatchSettings(maxLeads, maxWait);
     }
 
     private static RetryPolicy retryPolicy(FlowSection step) {

@@ -8,12 +8,22 @@ import java.util.Map;
 /**
  * One step of a flow. Enhancement and recipient steps call {@code integration} with their rendered
  * {@code mappings}, and run only when {@code criteria} hold; a filter stops the lead with {@code outcome} and
- * {@code reason} when its {@code ruleSet} matches. A recipient step retries {@code error} outcomes by {@code retry} and
- * keeps to its recipient's {@code limits}; other steps have neither.
+ * {@code reason} when its {@code ruleSet} matches. A recipient step retries {@code error} outcomes by {@code retry},
+ * keeps to its recipient's {@code limits} and may send leads in a {@code batch} (null: one by one); other steps have
+ * none of these.
  */
 public record StepDefinition(String id, StepKind kind, String entity, String integration,
                              Map<String, String> mappings, RuleSet criteria, RuleSet ruleSet, Outcome outcome,
-                             String reason, Duration timeout, RetryPolicy retry, RecipientLimits limits) {
+                             String reason, Duration timeout, RetryPolicy retry, RecipientLimits limits,
+                             BatchSettings batch) {
+
+    /** A step that sends leads one by one. */
+    public StepDefinition(String id, StepKind kind, String entity, String integration, Map<String, String> mappings,
+                          RuleSet criteria, RuleSet ruleSet, Outcome outcome, String reason, Duration timeout,
+                          RetryPolicy retry, RecipientLimits limits) {
+        this(id, kind, entity, integration, mappings, criteria, ruleSet, outcome, reason, timeout, retry, limits,
+                null);
+    }
 
     /** The entity's name in snake case: where its data is appended ({@code Buyer ABC Corp} to {@code buyer_abc_corp}). */
     public String appendedNamespace() {

@@ -52,7 +52,7 @@ class FlowLoaderTest {
     private FlowLoader loader() throws IOException {
         Files.writeString(secrets.resolve("BUYER_KEY"), "s3cret\n");
         Map<String, String> environment = Map.of("PARTNER_URL", "https://partner.example");
-        return new FlowLoader(EchoOutbound.catalog(), new References(environment::get, secrets));
+        return new FlowLoader(BulkEchoOutbound.catalog(), new References(environment::get, secrets));
     }
 
     @Test
@@ -103,6 +103,19 @@ class FlowLoaderTest {
         assertThat(recipient.retry()).isEqualTo(
                 new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(2)));
         assertThat(recipient.limits()).isEqualTo(new RecipientLimits(20, 50));
+        assertThat(recipient.batch()).as("no batch unless asked for").isNull();
+    }
+
+    @Test
+    void readsARecipientsBatchWithItsDefaults() throws IOException {
+        String bulk = VALID.replace("integration: test.outbound.echo\n    timeout",
+                "integration: test.outbound.bulk\n    timeout");
+        Flow given = loader().parse("f.yaml", bulk.replace("timeout: 250ms",
+                "timeout: 250ms\n    batch: { max_leads: 50, max_wait: 200ms }"));
+        Flow defaults = loader().parse("f.yaml", bulk.replace("timeout: 250ms", "timeout: 250ms\n    batch: {}"));
+
+        assertThat(given.steps().get(2).batch()).isEqualTo(new BatchSettings(50, Duration.ofMillis(200)));
+        assertThat(defaults.steps().get(2).batch()).isEqualTo(new BatchSettings(100, Duration.ofSeconds(1)));
     }
 
     @Test
@@ -119,7 +132,7 @@ class FlowLoaderTest {
             unknown top-level key          | 'steps:'                  | 'stepz:'          | 'f.yaml: stepz: unknown key (allowed here: description, enabled, feedback_keys, fields, id, name, sources, steps)'
             key of a later version         | 'name: Solar leads'       | 'acceptance: {}'  | 'f.yaml: acceptance: is not supported by this version of Leadflow yet'
             unknown field type             | 'type: email'             | 'type: emale'     | 'f.yaml: fields[1].type: unknown field type ''emale'' (known: boolean, city, credential, date, dob, email, first_name, gender, ip, last_name, number, phone, postal_code, range, ssn, state, street, string, time, trustedform_url, url)'
-            unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.echo)'
+            unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.bulk, test.outbound.echo)'
             mapping of no variable         | 'field.phone:'            | 'feild.phone:'    | 'f.yaml: steps[0].mappings.feild.phone: is not a variable of test.outbound.echo'
             required variable missing      | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: {}' | 'f.yaml: steps[2].mappings.url: is required by test.outbound.echo'
             unknown operator               | 'op: is equal to'         | 'op: equals'      | 'f.yaml: steps[1].rule_set.rules[0].op: unknown operator ''equals'' (known: contains, does not contain, is blank, is equal to, is false, is greater than, is included in, is less than, is not blank, is not equal to, is not included in, is not true, is true)'
@@ -132,7 +145,7 @@ class FlowLoaderTest {
             bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
             bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
             bad response mode              | 'response: async'         | 'response: later' | 'f.yaml: sources[0].response: must be one of async, sync, not ''later'''
-            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: criteria, entity, id, integration, limits, mappings, name, outcome, reason, retry, rule_set, timeout, type)'
+            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: batch, criteria, entity, id, integration, limits, mappings, name, outcome, reason, retry, rule_set, timeout, type)'
             filter with an entity          | 'reason: Landline'        | 'entity: X'       | 'f.yaml: steps[1].entity: does not apply to a filter step'
             enhancement after recipient    | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: { url: "https://buyer.example/leads" }\n  - { id: late, type: enhancement, entity: Late, integration: test.outbound.echo, mappings: { url: "https://x.example" } }' | 'f.yaml: steps[3].type: an enhancement step may not follow a recipient step'
             duplicate step id              | 'id: buyer-abc'           | 'id: check'       | 'f.yaml: steps[2].id: step ''check'' is defined twice'
@@ -146,7 +159,15 @@ class FlowLoaderTest {
             retry intervals inverted       | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: 1m, max_interval: 10s }' | 'f.yaml: steps[2].retry.max_interval: must not be shorter than initial_interval'
             unknown limits key             | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { rate: 5 }' | 'f.yaml: steps[2].limits.rate: unknown key (allowed here: max_concurrency, max_rate_per_second)'
             negative concurrency limit     | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { max_concurrency: -1 }' | 'f.yaml: steps[2].limits.max_concurrency: must be a whole number of at least 1, not ''-1'''
-            batch of a later version       | 'timeout: 250ms'          | 'timeout: 250ms\n    batch: { max_leads: 10 }' | 'f.yaml: steps[2].batch: is not supported by this version of Leadflow yet'
+            key of a later step version    | 'timeout: 250ms'          | 'timeout: 250ms\n    cache_ttl: 1h' | 'f.yaml: steps[2].cache_ttl: is not supported by this version of Leadflow yet'
+            batch of a filter              | 'reason: Landline'        | 'batch: {}'       | 'f.yaml: steps[1].batch: does not apply to a filter step'
+            batch of an enhancement        | 'entity: Phone Check'     | 'entity: Phone Check\n    batch: {}' | 'f.yaml: steps[0].batch: does not apply to an enhancement step'
+            batch without bulk requests    | 'timeout: 250ms'          | 'timeout: 250ms\n    batch: { max_leads: 10 }' | 'f.yaml: steps[2].batch: integration ''test.outbound.echo'' cannot send leads in batches'
+            batch of no leads              | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_leads: 0 }\n    timeout' | 'f.yaml: steps[2].batch.max_leads: must be a whole number of at least 1, not ''0'''
+            batch too large                | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_leads: 1001 }\n    timeout' | 'f.yaml: steps[2].batch.max_leads: must be at most 1000, not 1001'
+            batch waiting too long         | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_wait: 2m }\n    timeout' | 'f.yaml: steps[2].batch.max_wait: must be at most 1m'
+            batch waiting not at all       | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_wait: 0s }\n    timeout' | 'f.yaml: steps[2].batch.max_wait: must be longer than 0'
+            unknown batch key              | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { size: 5 }\n    timeout' | 'f.yaml: steps[2].batch.size: unknown key (allowed here: max_leads, max_wait)'
             id with spaces                 | 'id: solar'               | 'id: solar flow'  | 'f.yaml: id: ''solar flow'' must be letters, digits, ''-'' and ''_'' only'
             """)
     void namesFilePathAndProblem(String problem, String replaced, String replacement, String message) throws IOException {

@@ -2,6 +2,7 @@ package io.leadflow.delivery.config;
 
 import io.leadflow.delivery.domain.DeadLetterReplays;
 import io.leadflow.delivery.domain.Deliverer;
+import io.leadflow.delivery.domain.RecipientBatches;
 import io.leadflow.delivery.domain.RetrySchedule;
 import io.leadflow.delivery.inbound.DeliveryConsumer;
 import io.leadflow.delivery.inbound.PartitionEpochs;
@@ -23,6 +24,7 @@ import io.leadflow.schemas.delivery.LeadProgress;
 import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.schemas.kafka.AvroSerializer;
 import io.leadflow.servicekit.LeadflowProperties;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -122,13 +124,24 @@ class DeliveryConfiguration {
     }
 
     @Bean
-    Deliverer deliverer(FlowCatalog flows, IntegrationCatalog integrations, RetryAfterCapture http,
-                        References references, RecipientGuards guards, DeliveryJournal journal,
-                        ProgressStore progress, Clock clock, MeterRegistry registry) {
+    FlowRunner deliveryRunner(IntegrationCatalog integrations, RetryAfterCapture http, References references,
+                              Clock clock, MeterRegistry registry) {
         StepRunner steps = new StepRunner(integrations, http, references, clock);
-        FlowRunner runner = new FlowRunner(steps, new StepMetrics(registry, "delivery"), clock);
+        return new FlowRunner(steps, new StepMetrics(registry, "delivery"), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    RecipientBatches recipientBatches(FlowRunner deliveryRunner, MeterRegistry registry) {
+        DistributionSummary sizes = DistributionSummary.builder("leadflow.delivery.batch.size")
+                .description("Leads per bulk request of batching recipient steps").register(registry);
+        return new RecipientBatches(deliveryRunner, sizes::record);
+    }
+
+    @Bean
+    Deliverer deliverer(FlowCatalog flows, FlowRunner deliveryRunner, RecipientBatches batches,
+                        RecipientGuards guards, DeliveryJournal journal, ProgressStore progress, Clock clock) {
         RetrySchedule schedule = new RetrySchedule(bound -> ThreadLocalRandom.current().nextLong(bound + 1));
-        return new Deliverer(flows, runner, guards, journal, progress, schedule, clock);
+        return new Deliverer(flows, deliveryRunner, guards, journal, progress, schedule, batches, clock);
     }
 
     @Bean

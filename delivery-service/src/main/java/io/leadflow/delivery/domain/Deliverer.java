@@ -40,12 +40,14 @@ public final class Deliverer {
     private final Journal journal;
     private final ProgressView progress;
     private final RetrySchedule schedule;
+    private final RecipientBatches batches;
     private final Clock clock;
 
     public Deliverer(FlowCatalog flows, FlowRunner runner, StepGate gate, Journal journal, ProgressView progress,
-                     RetrySchedule schedule, Clock clock) {
+                     RetrySchedule schedule, RecipientBatches batches, Clock clock) {
         this.flows = flows;
         this.runner = runner;
+        this.batches = batches;
         this.gate = gate;
         this.journal = journal;
         this.progress = progress;
@@ -203,10 +205,14 @@ public final class Deliverer {
         }
     }
 
-    /** A recipient step through the gate; a 429 is an error whatever the integration made of it. */
+    /**
+     * A recipient step through the gate, in the step's next batch when it batches; a 429 is an error whatever the
+     * integration made of it.
+     */
     private CompletableFuture<StepGate.Passage> call(Flow flow, StepDefinition step, Lead lead, LeadView view) {
         return gate.pass(flow, step, StepRunner.idempotencyKey(lead.id(), step.id()),
-                () -> runner.runStep(flow, step, view)).thenApply(passage -> {
+                () -> step.batch() != null ? batches.add(flow, step, view) : runner.runStep(flow, step, view))
+                .thenApply(passage -> {
                     StepResult result = passage.result();
                     if (result.httpStatus() != null && result.httpStatus() == TOO_MANY_REQUESTS
                             && result.outcome() != Outcome.ERROR) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -37,7 +38,9 @@ public final class RetryAfterCapture implements OutboundHttp {
         String key = request.headers().get(StepRunner.IDEMPOTENCY_KEY_HEADER);
         return http.send(request, timeout).thenApply(response -> {
             if (key != null) {
-                parse(response.header("Retry-After")).ifPresent(wait -> retryAfter.put(key, wait));
+                // A bulk request carries the keys of all its leads, comma-separated: each of them is told.
+                parse(response.header("Retry-After")).ifPresent(wait -> Arrays.stream(key.split(","))
+                        .map(String::trim).forEach(leadKey -> retryAfter.put(leadKey, wait)));
             }
             return response;
         });

@@ -245,9 +245,10 @@ class DelivererTest {
         journal.given(given.recorded());
         List<String> requests = new ArrayList<>();
         Flow flow = withRetry(BUYERS, "retry: { max_attempts: 3, initial_interval: 10s, max_interval: 1m }");
-        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(flow)), runner(requests, Map.of(
-                "https://a.example/leads", answer(Integer.parseInt(given.answer()), "accepted"))),
-                passingGate(given.retryAfter()), journal, journal, new RetrySchedule(bound -> bound), CLOCK);
+        FlowRunner runner = runner(requests, Map.of(
+                "https://a.example/leads", answer(Integer.parseInt(given.answer()), "accepted")));
+        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(flow)), runner, passingGate(given.retryAfter()),
+                journal, journal, new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
         Lead lead = lead("buyers", flow.revision(), "TX");
 
         deliverer.retry(new ScheduledRetry("retry-id", "cause", NOW, ENHANCED_EVENT_ID, lead, ENHANCED, null,
@@ -281,8 +282,9 @@ class DelivererTest {
 
     private static Deliverer deliverer(RecordingJournal journal, List<String> requests,
                                        Map<String, CompletableFuture<OutboundResponse>> answers) {
-        return new Deliverer(new FlowCatalog(List.of(BUYERS)), runner(requests, answers), passingGate(null), journal,
-                journal, new RetrySchedule(bound -> bound), CLOCK);
+        FlowRunner runner = runner(requests, answers);
+        return new Deliverer(new FlowCatalog(List.of(BUYERS)), runner, passingGate(null), journal, journal,
+                new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
     }
 
     private static FlowRunner runner(List<String> requests, Map<String, CompletableFuture<OutboundResponse>> answers) {

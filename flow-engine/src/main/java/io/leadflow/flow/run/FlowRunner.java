@@ -82,6 +82,17 @@ public final class FlowRunner {
         });
     }
 
+    /**
+     * Runs a recipient step for several leads at once ({@link StepRunner#runBatch}); the observer hears of each
+     * result. The results are in the order of {@code views}; never completes exceptionally.
+     */
+    public CompletableFuture<List<StepResult>> runBatch(Flow flow, StepDefinition step, List<LeadView> views) {
+        return stepRunner.runBatch(step, views).thenApply(results -> {
+            results.forEach(result -> observer.stepFinished(flow, result));
+            return results;
+        });
+    }
+
     /** The stop a finished step means: a filter whose rules matched stops the lead with its outcome and reason. */
     public static Optional<LeadStop> stopBy(StepDefinition step, StepResult result) {
         // A filter that lets the lead through reports success without a reason; one that stops it always has one
