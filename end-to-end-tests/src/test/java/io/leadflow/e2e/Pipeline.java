@@ -34,6 +34,7 @@ final class Pipeline implements AutoCloseable {
 
     static final String BUYER_API_KEY = "e2e-buyer-api-key";
     static final String BUYER_FEEDBACK_KEY = "e2e-buyer-feedback-key";
+    static final String ADMIN_TOKEN = "e2e-admin-token";
 
     private final EmbeddedKafkaBroker broker;
     private final WireMockServer partners;
@@ -53,7 +54,7 @@ final class Pipeline implements AutoCloseable {
         stack = LeadflowStack.start(broker.getBrokersAsString(), flowsDir(), stateDir, Map.of(
                 "E2E_PARTNER_URL", "http://127.0.0.1:" + partners.port(),
                 "E2E_BUYER_API_KEY", BUYER_API_KEY,
-                "E2E_BUYER_FEEDBACK_KEY", BUYER_FEEDBACK_KEY));
+                "E2E_BUYER_FEEDBACK_KEY", BUYER_FEEDBACK_KEY), ADMIN_TOKEN);
     }
 
     String intakeUrl() {
@@ -62,6 +63,16 @@ final class Pipeline implements AutoCloseable {
 
     String feedbackUrl() {
         return stack.feedbackUrl();
+    }
+
+    String deliveryUrl() {
+        return stack.deliveryUrl();
+    }
+
+    /** From now on Buyer ABC accepts the lead with this email, whatever it answered before. */
+    void buyerAccepts(String email) {
+        partners.stubFor(post("/buyer").atPriority(0).withRequestBody(containing(email))
+                .willReturn(okJson("{\"status\":\"accepted\",\"id\":\"abc-779\",\"price\":\"12.50\"}")));
     }
 
     String bootstrapServers() {

@@ -57,7 +57,7 @@ public final class DeadLetterCommand {
     private final PrintStream out;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    DeadLetterCommand(URI delivery, String adminToken, PrintStream out) {
+    public DeadLetterCommand(URI delivery, String adminToken, PrintStream out) {
         this.delivery = delivery;
         this.adminToken = adminToken;
         this.out = out;
@@ -72,7 +72,7 @@ public final class DeadLetterCommand {
     }
 
     /** Runs the command; returns the exit code (2 for a usage problem, 1 when delivery-service did not answer). */
-    int run(List<String> arguments, Instant now) {
+    public int run(List<String> arguments, Instant now) {
         if (arguments.isEmpty() || arguments.contains("--help") || arguments.contains("-h")
                 || !List.of("list", "replay").contains(arguments.get(0))) {
             out.println(USAGE);
