@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -32,7 +33,7 @@ import java.util.function.Supplier;
  * {@code max_rate_per_second} started per second. A call waits up to {@link #LIMIT_WAIT} for its limits, without
  * holding a thread, else it is an {@code error} that goes to the retry schedule, so one recipient's contract never
  * holds back the others for long. Circuit state is the gauge {@code leadflow.delivery.circuit.state} (flow, step:
- * 0 closed, 1 open, 2 half-open).
+ * 0 closed, 1 open, 2 half-open), the calls open now {@code leadflow.delivery.recipient.in.flight} (flow, step).
  */
 public final class RecipientGuards implements StepGate, AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class RecipientGuards implements StepGate, AutoCloseable {
 
     private final CircuitBreakerRegistry breakers;
     private final Map<String, Limits> limits = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> openCalls = new ConcurrentHashMap<>();
     private final RetryAfterCapture retryAfter;
     private final MeterRegistry registry;
     private final Clock clock;
@@ -83,8 +85,11 @@ public final class RecipientGuards implements StepGate, AutoCloseable {
                 breaker.releasePermission();
                 return CompletableFuture.completedFuture(new Passage(refused(step, refusal), null));
             }
+            AtomicInteger open = openCalls(flow, step);
+            open.incrementAndGet();
             long started = System.nanoTime();
             return call.get().handle((result, failure) -> {
+                open.decrementAndGet();
                 stepLimits.release();
                 long elapsed = System.nanoTime() - started;
                 if (failure != null) {
@@ -118,6 +123,18 @@ public final class RecipientGuards implements StepGate, AutoCloseable {
                     .tag("step", step.id())
                     .register(registry);
             return created;
+        });
+    }
+
+    private AtomicInteger openCalls(Flow flow, StepDefinition step) {
+        return openCalls.computeIfAbsent(flow.id() + "/" + step.id(), name -> {
+            AtomicInteger open = new AtomicInteger();
+            Gauge.builder("leadflow.delivery.recipient.in.flight", open, AtomicInteger::get)
+                    .description("Calls to a recipient step open now (a lead waiting in a batch counts)")
+                    .tag("flow", flow.id())
+                    .tag("step", step.id())
+                    .register(registry);
+            return open;
         });
     }
 

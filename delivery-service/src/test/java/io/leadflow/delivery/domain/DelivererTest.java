@@ -176,6 +176,29 @@ class DelivererTest {
     }
 
     @Test
+    void recordsAnAttemptRefusedByAnOpenCircuitAsAnErrorOnTheRetryScheduleWithoutCallingTheRecipient() {
+        RecordingJournal journal = new RecordingJournal();
+        List<String> requests = new ArrayList<>();
+        FlowRunner runner = runner(requests, Map.of("https://a.example/leads", answer(200, "accepted")));
+        StepGate openCircuit = (flow, step, key, call) -> CompletableFuture.completedFuture(new StepGate.Passage(
+                new StepResult(step.id(), step.kind(), step.entity(), step.integration(), Outcome.ERROR,
+                        "Circuit open", null, null, Map.of(), NOW, Duration.ZERO, null), null));
+        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(BUYERS)), runner, openCircuit, journal, journal,
+                new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
+
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, CALIFORNIAN, ENHANCED, null, null, ORIGIN)).join();
+
+        assertThat(requests).isEmpty();
+        assertThat(journal.attempts()).extracting(attempt -> attempt.result().stepId(), DeliveryAttempt::attempt,
+                        attempt -> attempt.result().outcome(), attempt -> attempt.result().reason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buyer-a", 1, Outcome.ERROR, "Circuit open"));
+        assertThat(journal.retries()).extracting(ScheduledRetry::stepId, ScheduledRetry::attempt,
+                        ScheduledRetry::dueAt, ScheduledRetry::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buyer-a", 2, NOW.plusSeconds(10),
+                        "Circuit open"));
+    }
+
+    @Test
     void resumesAFirstPassAfterTheRecipientsItsProgressRecordsAndNeverCompletesTwice() {
         RecordingJournal journal = new RecordingJournal();
         List<String> requests = new ArrayList<>();

@@ -104,6 +104,31 @@ class RecipientGuardsTest {
     }
 
     @Test
+    void countsTheCallsOpenPerRecipientStep() {
+        StepDefinition slow = recipient("slow", RecipientLimits.NONE);
+        StepDefinition quick = recipient("quick", RecipientLimits.NONE);
+        CompletableFuture<StepResult> slowAnswer = new CompletableFuture<>();
+        List<String> started = new ArrayList<>();
+
+        CompletableFuture<StepGate.Passage> first = guards.pass(FLOW, slow, "a", call(started, "a", slowAnswer));
+        CompletableFuture<StepGate.Passage> second = guards.pass(FLOW, slow, "b", call(started, "b", slowAnswer));
+        guards.pass(FLOW, quick, "c", call(started, "c",
+                CompletableFuture.completedFuture(result(quick, Outcome.SUCCESS, null)))).join();
+        List<Double> whileOpen = List.of(inFlight("slow"), inFlight("quick"));
+        slowAnswer.complete(result(slow, Outcome.SUCCESS, null));
+        first.join();
+        second.join();
+
+        assertThat(whileOpen).containsExactly(2.0, 0.0);
+        assertThat(List.of(inFlight("slow"), inFlight("quick"))).containsExactly(0.0, 0.0);
+    }
+
+    private double inFlight(String step) {
+        return registry.get("leadflow.delivery.recipient.in.flight").tag("flow", "f").tag("step", step).gauge()
+                .value();
+    }
+
+    @Test
     void startsCallsWithinTheRateLimitInTurn() {
         StepDefinition step = recipient("paced", new RecipientLimits(0, 2));
         List<String> started = new ArrayList<>();
