@@ -49,6 +49,8 @@ class RetryIT {
     private static final String KEY_HEADER = "Idempotency-Key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String BEARER = "Bearer " + DeliveryServiceTest.ADMIN_TOKEN;
+    /** The admin API reads the dead-letter topics on every call, which takes a while on a busy machine. */
+    private static final Duration ADMIN_PATIENCE = Duration.ofSeconds(60);
 
     @Autowired
     private KafkaTemplate<String, SpecificRecord> kafka;
@@ -66,6 +68,7 @@ class RetryIT {
 
     @BeforeEach
     void readTopics() {
+        web = web.mutate().responseTimeout(ADMIN_PATIENCE).build();
         attempts = new TopicReader<>(broker.getBrokersAsString(), Topics.DELIVERY_ATTEMPTED, new AvroDeserializer<>());
         completions = new TopicReader<>(broker.getBrokersAsString(), Topics.LEAD_COMPLETED, new AvroDeserializer<>());
     }
@@ -108,7 +111,7 @@ class RetryIT {
 
         send(enhanced("lead-parked"));
         attempts.await("lead-parked", 3);
-        JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> list("lead=lead-parked"),
+        JsonNode parked = await().atMost(ADMIN_PATIENCE).until(() -> list("lead=lead-parked"),
                 listed -> listed.path("count").asInt() == 1).path("deadLetters").get(0);
 
         assertThat(parked.path("category").asString()).isEqualTo("retries_exhausted");
@@ -148,7 +151,7 @@ class RetryIT {
             throw new IllegalStateException(e);
         }
 
-        JsonNode parked = await().atMost(Duration.ofSeconds(30)).until(() -> list("lead=lead-garbled&reason=undecodable"),
+        JsonNode parked = await().atMost(ADMIN_PATIENCE).until(() -> list("lead=lead-garbled&reason=undecodable"),
                 listed -> listed.path("count").asInt() == 1).path("deadLetters").get(0);
 
         assertThat(parked.path("category").asString()).isEqualTo("undecodable");
