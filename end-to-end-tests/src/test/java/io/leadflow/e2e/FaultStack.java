@@ -92,6 +92,10 @@ final class FaultStack implements AutoCloseable {
         command.add("--server.port=" + deliveryPort);
         command.add("--leadflow.delivery.transactional-id=delivery-fault-test");
         command.add("--leadflow.delivery.revoke-grace=5s");
+        // A killed member leaves its group only once its session times out (also after a broker restart, which
+        // starts the timer again): Kafka's default 45 s would be most of the crash test's time.
+        command.add("--spring.kafka.consumer.properties.session.timeout.ms=10000");
+        command.add("--spring.kafka.consumer.properties.heartbeat.interval.ms=3000");
         deliveryStarts++;
         delivery = ChildProcess.start("delivery-service", command, Map.of(), directory,
                 directory.resolve("logs").resolve("delivery-" + deliveryStarts + ".log"));
