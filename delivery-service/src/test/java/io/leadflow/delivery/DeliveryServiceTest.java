@@ -20,12 +20,15 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "leadflow.flows-dir=src/test/resources/flows",
         "leadflow.outbound.allow-private-networks=true",
-        "leadflow.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
-@EmbeddedKafka
+        "leadflow.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN,
+        "leadflow.delivery.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
+// A single broker: transactions need their log with one replica.
+@EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
+        "offsets.topic.replication.factor=1"})
 @AutoConfigureWebTestClient
 @Import(TestPartners.class)
 public @interface DeliveryServiceTest {
 
-    /** The admin token the workbench requires in these tests. */
-    String ADMIN_TOKEN = "workbench-test-token";
+    /** The admin token the workbench and the dead-letter API require in these tests. */
+    String ADMIN_TOKEN = "it-admin-token";
 }

@@ -22,15 +22,18 @@ final class LeadflowStack implements AutoCloseable {
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final int intakePort = freePort();
     private final int feedbackPort = freePort();
+    private final int deliveryPort = freePort();
 
     private LeadflowStack() {
     }
 
     /**
      * Starts intake, enhancement, delivery and feedback against {@code bootstrapServers}; {@code settings} are added to
-     * every service's environment (the flows' {@code ${env:…}} values, for example).
+     * every service's environment (the flows' {@code ${env:…}} values, for example); delivery's dead-letter API wants
+     * {@code adminToken}.
      */
-    static LeadflowStack start(String bootstrapServers, Path flowsDir, Path stateDir, Map<String, String> settings) {
+    static LeadflowStack start(String bootstrapServers, Path flowsDir, Path stateDir, Map<String, String> settings,
+                               String adminToken) {
         LeadflowStack stack = new LeadflowStack();
         try {
             Map<String, Object> common = new LinkedHashMap<>(settings);
@@ -41,7 +44,12 @@ final class LeadflowStack implements AutoCloseable {
             common.put("server.address", "127.0.0.1");
             stack.run(IntakeApplication.application(), common, Map.of("server.port", stack.intakePort));
             stack.run(EnhancementApplication.application(), common, Map.of("server.port", 0));
-            stack.run(DeliveryApplication.application(), common, Map.of("server.port", 0));
+            // The e2e buyer fails on purpose for some leads; its circuit must not open and turn the next tests'
+            // "Server error" into "Circuit open" (circuit breakers are tested in delivery-service).
+            stack.run(DeliveryApplication.application(), common, Map.of("server.port", stack.deliveryPort,
+                    "leadflow.delivery.admin-token", adminToken,
+                    "leadflow.delivery.circuit-breaker.minimum-number-of-calls", 10_000,
+                    "leadflow.delivery.circuit-breaker.sliding-window-size", 10_000));
             stack.run(FeedbackApplication.application(), common, Map.of("server.port", stack.feedbackPort,
                     "spring.kafka.streams.state-dir", stateDir.resolve("feedback").toString(),
                     "leadflow.feedback.advertised-url", "http://127.0.0.1:" + stack.feedbackPort));
@@ -58,6 +66,10 @@ final class LeadflowStack implements AutoCloseable {
 
     String feedbackUrl() {
         return "http://127.0.0.1:" + feedbackPort;
+    }
+
+    String deliveryUrl() {
+        return "http://127.0.0.1:" + deliveryPort;
     }
 
     /** Settings go in as command-line arguments: they must win over each service's own configuration file. */

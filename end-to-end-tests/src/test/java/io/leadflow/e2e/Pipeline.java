@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,6 +44,7 @@ final class Pipeline implements AutoCloseable {
     /** The mail domains the email checks find in DNS (ChecksIT), each with its MX host; any other does not exist. */
     static final Map<String, String> MAIL_DOMAINS = Map.of("gmail.com", "gmail-smtp-in.l.google.com",
             "lovelace.example", "mx.lovelace.example");
+    static final String ADMIN_TOKEN = "e2e-admin-token";
 
     private final EmbeddedKafkaBroker broker;
     private final WireMockServer partners;
@@ -72,7 +74,7 @@ final class Pipeline implements AutoCloseable {
                 "E2E_PARTNER_URL", "http://127.0.0.1:" + partners.port(),
                 "E2E_BUYER_API_KEY", BUYER_API_KEY,
                 "E2E_BUYER_FEEDBACK_KEY", BUYER_FEEDBACK_KEY));
-        stack = LeadflowStack.start(broker.getBrokersAsString(), flowsDir(), stateDir, settings);
+        stack = LeadflowStack.start(broker.getBrokersAsString(), flowsDir(), stateDir, settings, ADMIN_TOKEN);
     }
 
     String intakeUrl() {
@@ -93,6 +95,16 @@ final class Pipeline implements AutoCloseable {
         return mail;
     }
 
+    String deliveryUrl() {
+        return stack.deliveryUrl();
+    }
+
+    /** From now on Buyer ABC accepts the lead with this email, whatever it answered before. */
+    void buyerAccepts(String email) {
+        partners.stubFor(post("/buyer").atPriority(0).withRequestBody(containing(email))
+                .willReturn(okJson("{\"status\":\"accepted\",\"id\":\"abc-779\",\"price\":\"12.50\"}")));
+    }
+
     String bootstrapServers() {
         return broker.getBrokersAsString();
     }
@@ -105,7 +117,8 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * The phone-check service says fixed_line for numbers ending in 0100, else mobile. Buyer ABC answers 500 for
-     * emails containing "fail", rejects those containing "dup", and accepts the rest at a price of 12.50.
+     * emails containing "fail", 500 twice (then as usual) for those containing "flaky", rejects those containing
+     * "dup", and accepts the rest at a price of 12.50.
      */
     private void stubPartners() {
         partners.stubFor(post("/phone-check").atPriority(5).willReturn(okJson("{\"line_type\":\"mobile\",\"carrier\":\"Demo Mobile\"}")));
@@ -117,6 +130,13 @@ final class Pipeline implements AutoCloseable {
                 .willReturn(okJson("{\"status\":\"rejected\",\"errors\":[{\"message\":\"Duplicate lead\"}]}")));
         partners.stubFor(post("/buyer").atPriority(1).withRequestBody(containing("fail"))
                 .willReturn(aResponse().withStatus(500).withBody("oops")));
+        String state = Scenario.STARTED;
+        for (String next : List.of("failed-once", "failed-twice")) {
+            partners.stubFor(post("/buyer").atPriority(1).withRequestBody(containing("flaky")).inScenario("flaky")
+                    .whenScenarioStateIs(state).willReturn(aResponse().withStatus(500).withBody("oops"))
+                    .willSetStateTo(next));
+            state = next;
+        }
     }
 
     static Path flowsDir() {

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.leadflow.localstack.DeadLetterCommand;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -86,11 +92,76 @@ class PipelineIT {
 
         assertThat(answer.body()).isEqualTo(json("{\"outcome\":\"success\",\"lead\":{\"id\":\"" + answer.leadId()
                 + "\"},\"price\":0}"));
-        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 1);
+        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 4);
+        assertThat(stable(timeline.path("deliveries")).get(0)).isEqualTo(json("""
+                {"step":"buyer-abc","entity":"Buyer ABC","attempt":1,"outcome":"error","reason":"Server error",
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%s:buyer-abc"}"""
+                .formatted(answer.leadId())));
+        assertThat(timeline.path("deliveries").findValuesAsString("outcome")).containsExactly("error", "error",
+                "error", "error");
+    }
+
+    @Test
+    void aBuyerAnswering500TwiceThen200ShowsThreeAttemptsAndTheFinalSuccessInTheTimeline(Pipeline pipeline)
+            throws Exception {
+        Answer answer = submit(pipeline, "web",
+                "{\"first_name\":\"Flo\",\"email\":\"flo.flaky@example.com\",\"phone_1\":\"512-555-0147\"}");
+
+        assertThat(answer.body()).as("the source is told the first pass").isEqualTo(json("{\"outcome\":\"success\","
+                + "\"lead\":{\"id\":\"" + answer.leadId() + "\"},\"price\":0}"));
+        JsonNode timeline = timeline(pipeline, answer.leadId(), tree -> tree.path("deliveries").size() == 3);
         assertThat(stable(timeline.path("deliveries"))).isEqualTo(json("""
                 [{"step":"buyer-abc","entity":"Buyer ABC","attempt":1,"outcome":"error","reason":"Server error",
-                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%s:buyer-abc"}]"""
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%1$s:buyer-abc"},
+                 {"step":"buyer-abc","entity":"Buyer ABC","attempt":2,"outcome":"error","reason":"Server error",
+                  "price":null,"reference":null,"httpStatus":500,"idempotencyKey":"%1$s:buyer-abc"},
+                 {"step":"buyer-abc","entity":"Buyer ABC","attempt":3,"outcome":"success","reason":null,
+                  "price":12.5,"reference":"abc-778","httpStatus":200,"idempotencyKey":"%1$s:buyer-abc"}]"""
                 .formatted(answer.leadId())));
+        assertThat(timeline.path("steps").get(2).path("outcome").asString())
+                .as("the step's current state").isEqualTo("success");
+        assertThat(pipeline.buyerRequestsFor("flo.flaky@example.com")).extracting(
+                request -> request.getHeader("Idempotency-Key")).containsExactly(answer.leadId() + ":buyer-abc",
+                answer.leadId() + ":buyer-abc", answer.leadId() + ":buyer-abc");
+    }
+
+    @Test
+    void anExhaustedDeliveryIsListedByDlqAndDeliveredOnceByReplayEvenWhenReplayRunsTwice(Pipeline pipeline)
+            throws Exception {
+        String email = "pat.parked.fail@example.com";
+        Answer answer = submit(pipeline, "web", "{\"first_name\":\"Pat\",\"email\":\"" + email
+                + "\",\"phone_1\":\"512-555-0148\"}");
+        String leadId = answer.leadId();
+        String key = leadId + ":buyer-abc";
+
+        String listed = await().atMost(PATIENCE).pollInterval(Duration.ofMillis(300))
+                .until(() -> dlq(pipeline, "list", "--lead", leadId), output -> output.contains("1 dead letter."));
+        assertThat(listed.lines().toList()).hasSize(3).satisfies(lines -> {
+            assertThat(lines.get(0).split(" +")).containsExactly("when", "lead", "flow", "step", "attempts",
+                    "replayed", "reason");
+            assertThat(lines.get(1)).matches("\\S+Z +" + leadId + " +e2e +buyer-abc +4 no +"
+                    + "Retries exhausted after 4 attempts: Server error");
+        });
+        pipeline.buyerAccepts(email);
+        String dryRun = dlq(pipeline, "replay", "--lead", leadId, "--reason", "retries_exhausted", "--dry-run");
+        String firstReplay = dlq(pipeline, "replay", "--lead", leadId);
+        String secondReplay = dlq(pipeline, "replay", "--lead", leadId);
+
+        assertThat(List.of(dryRun, firstReplay, secondReplay)).containsExactly(
+                "Would replay 1 of 1 matching dead letters (0 replayed before, 0 cannot be replayed).\n",
+                "Replayed 1 of 1 matching dead letters (0 replayed before, 0 cannot be replayed).\n",
+                "Replayed 0 of 1 matching dead letters (1 replayed before, 0 cannot be replayed).\n");
+        JsonNode timeline = timeline(pipeline, leadId, tree -> tree.path("deliveries").size() == 5);
+        assertThat(timeline.path("deliveries").findValuesAsString("outcome"))
+                .containsExactly("error", "error", "error", "error", "success");
+        assertThat(timeline.path("deliveries").get(4).path("attempt").asInt()).isEqualTo(5);
+        assertThat(timeline.path("steps").get(2).path("outcome").asString()).as("the step's current state")
+                .isEqualTo("success");
+        assertThat(pipeline.buyerRequestsFor(email)).extracting(request -> request.getHeader("Idempotency-Key"))
+                .containsExactly(key, key, key, key, key);
+        assertThat(dlq(pipeline, "list", "--lead", leadId)).isEqualTo("No dead letters match.\n");
+        assertThat(dlq(pipeline, "list", "--lead", leadId, "--all")).contains(" 4 yes ");
+        assertThat(pipeline.buyerRequestsFor(email)).as("nothing delivered twice").hasSize(5);
     }
 
     @Test
@@ -170,6 +241,16 @@ class PipelineIT {
         String leadId() {
             return body.path("lead").path("id").asString();
         }
+    }
+
+    /** What {@code ./leadflow dlq ...} prints against this pipeline's delivery-service. */
+    private static String dlq(Pipeline pipeline, String... arguments) {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        int exit = new DeadLetterCommand(URI.create(pipeline.deliveryUrl()), Pipeline.ADMIN_TOKEN,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run(List.of(arguments), Instant.now());
+        String output = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(output).isZero();
+        return output;
     }
 
     private static Answer submit(Pipeline pipeline, String source, String body) throws IOException, InterruptedException {

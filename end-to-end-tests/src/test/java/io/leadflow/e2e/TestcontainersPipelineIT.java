@@ -30,7 +30,8 @@ class TestcontainersPipelineIT {
     void aLeadIsCompletedOnTheApacheKafkaImage() throws Exception {
         Path state = Files.createTempDirectory("leadflow-tc");
         try (LeadflowStack stack = LeadflowStack.start(KAFKA.getBootstrapServers(), Pipeline.flowsDir(), state, Map.of(
-                "E2E_PARTNER_URL", "http://127.0.0.1:9", "E2E_BUYER_API_KEY", "k", "E2E_BUYER_FEEDBACK_KEY", "f"))) {
+                "E2E_PARTNER_URL", "http://127.0.0.1:9", "E2E_BUYER_API_KEY", "k", "E2E_BUYER_FEEDBACK_KEY", "f"),
+                "tc-admin-token")) {
             HttpClient http = HttpClient.newHttpClient();
             HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(
                             URI.create(stack.intakeUrl() + "/flows/e2e/sources/partner/submit"))

@@ -5,6 +5,7 @@ import io.leadflow.flow.auth.CredentialMasking;
 import io.leadflow.flow.auth.CredentialType;
 import io.leadflow.flow.rules.Rules;
 import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.Outcome;
@@ -54,9 +55,17 @@ public final class FlowLoader {
             "verbose", "auth", "allowed_ips", "acceptance");
     private static final Set<String> SOURCE_KEYS_LATER = Set.of("pricing", "caps");
     private static final Set<String> STEP_KEYS = Set.of("id", "name", "type", "entity", "integration", "mappings",
-            "criteria", "rule_set", "outcome", "reason", "timeout", "credential", "cache_ttl");
-    private static final Set<String> STEP_KEYS_LATER = Set.of("retry", "limits", "batch");
+            "criteria", "rule_set", "outcome", "reason", "timeout", "credential", "cache_ttl", "retry", "limits",
+            "batch");
+    private static final Set<String> STEP_KEYS_LATER = Set.of();
     private static final Pattern REFERENCE_ONLY = Pattern.compile("\\$\\{(env|secret):[^}]+}");
+    private static final Set<String> RETRY_KEYS = Set.of("max_attempts", "initial_interval", "max_interval", "max_age");
+    private static final Set<String> LIMITS_KEYS = Set.of("max_concurrency", "max_rate_per_second");
+    private static final Set<String> BATCH_KEYS = Set.of("max_leads", "max_wait");
+    static final int DEFAULT_BATCH_LEADS = 100;
+    static final int MOST_BATCH_LEADS = 1000;
+    static final Duration DEFAULT_BATCH_WAIT = Duration.ofSeconds(1);
+    static final Duration LONGEST_BATCH_WAIT = Duration.ofMinutes(1);
     private static final Set<String> RULE_SET_KEYS = Set.of("op", "rules");
     private static final Set<String> RULE_KEYS = Set.of("lhv", "op", "rhv", "rule_set");
     private static final Set<String> ACCEPTANCE_KEYS = Set.of("op", "rules", "reason");
@@ -282,7 +291,8 @@ public final class FlowLoader {
         Duration timeout = step.duration("timeout", DEFAULT_STEP_TIMEOUT);
         Duration cacheTtl = cacheTtl(step, kind);
         if (kind == StepKind.FILTER) {
-            refuse(step, List.of("entity", "integration", "mappings", "credential"), "a filter step");
+            refuse(step, List.of("entity", "integration", "mappings", "credential", "retry", "limits", "batch"),
+                    "a filter step");
             if (!step.has("rule_set")) {
                 throw step.failure(step.child("rule_set"), "is required for a filter step");
             }
@@ -291,9 +301,12 @@ public final class FlowLoader {
                 throw step.failure(step.child("outcome"), "must be success, failure or error");
             }
             return new StepDefinition(id, kind, null, null, Map.of(), criteria, ruleSet(step.section("rule_set")),
-                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null);
+                    outcome, step.text("reason", "Stopped by filter " + id), timeout, null, null, null, null, null);
         }
         refuse(step, List.of("rule_set", "outcome", "reason"), "an " + kind.name().toLowerCase() + " step");
+        if (kind == StepKind.ENHANCEMENT) {
+            refuse(step, List.of("retry", "limits", "batch"), "an enhancement step");
+        }
         String entity = step.requiredText("entity");
         String integrationId = step.requiredText("integration");
         IntegrationModule module = integrations.find(integrationId).orElseThrow(() ->
@@ -309,8 +322,65 @@ public final class FlowLoader {
                         + (credentials.isEmpty() ? "none" : String.join(", ", credentials.keySet())) + ")");
             }
         }
+        if (kind == StepKind.ENHANCEMENT) {
+            return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
+                    credential, cacheTtl, null, null, null);
+        }
         return new StepDefinition(id, kind, entity, integrationId, mappings, criteria, null, null, null, timeout,
-                credential, cacheTtl);
+                credential, null, retryPolicy(step), limits(step), batch(step, module));
+    }
+
+    private static BatchSettings batch(FlowSection step, IntegrationModule module) {
+        if (!step.has("batch")) {
+            return null;
+        }
+        if (!(module instanceof BulkHttpOutbound)) {
+            throw step.failure(step.child("batch"), "integration '" + module.id()
+                    + "' cannot send leads in batches");
+        }
+        FlowSection batch = step.section("batch").allowOnly(BATCH_KEYS, Set.of());
+        int maxLeads = batch.positiveInt("max_leads", DEFAULT_BATCH_LEADS);
+        if (maxLeads > MOST_BATCH_LEADS) {
+            throw batch.failure(batch.child("max_leads"), "must be at most " + MOST_BATCH_LEADS + ", not " + maxLeads);
+        }
+        Duration maxWait = positive(batch, "max_wait", DEFAULT_BATCH_WAIT);
+        if (maxWait.compareTo(LONGEST_BATCH_WAIT) > 0) {
+            throw batch.failure(batch.child("max_wait"), "must be at most 1m");
+        }
+        return new BatchSettings(maxLeads, maxWait);
+    }
+
+    private static RetryPolicy retryPolicy(FlowSection step) {
+        if (!step.has("retry")) {
+            return RetryPolicy.DEFAULT;
+        }
+        FlowSection retry = step.section("retry").allowOnly(RETRY_KEYS, Set.of());
+        RetryPolicy defaults = RetryPolicy.DEFAULT;
+        int maxAttempts = retry.positiveInt("max_attempts", defaults.maxAttempts());
+        Duration initial = positive(retry, "initial_interval", defaults.initialInterval());
+        Duration max = positive(retry, "max_interval", defaults.maxInterval());
+        Duration maxAge = positive(retry, "max_age", defaults.maxAge());
+        if (max.compareTo(initial) < 0) {
+            throw retry.failure(retry.child("max_interval"), "must not be shorter than initial_interval");
+        }
+        return new RetryPolicy(maxAttempts, initial, max, maxAge);
+    }
+
+    private static Duration positive(FlowSection section, String key, Duration defaultValue) {
+        Duration duration = section.duration(key, defaultValue);
+        if (duration.isZero() || duration.isNegative()) {
+            throw section.failure(section.child(key), "must be longer than 0");
+        }
+        return duration;
+    }
+
+    private static RecipientLimits limits(FlowSection step) {
+        if (!step.has("limits")) {
+            return RecipientLimits.NONE;
+        }
+        FlowSection limits = step.section("limits").allowOnly(LIMITS_KEYS, Set.of());
+        return new RecipientLimits(limits.positiveInt("max_concurrency", 0),
+                limits.positiveInt("max_rate_per_second", 0));
     }
 
     private Map<String, String> mappings(FlowSection step, IntegrationModule module) {

@@ -82,6 +82,18 @@ final class FlowSection {
         return bool;
     }
 
+    /** A whole number of at least 1, or {@code defaultValue} when the key is absent. */
+    int positiveInt(String key, int defaultValue) {
+        Object value = values.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (!(value instanceof Integer number) || number < 1) {
+            throw failure(child(key), "must be a whole number of at least 1, not '" + value + "'");
+        }
+        return number;
+    }
+
     Duration duration(String key, Duration defaultValue) {
         Object value = values.get(key);
         if (value == null) {

@@ -10,18 +10,14 @@ import java.util.Map;
  * One step of a flow. Enhancement and recipient steps call {@code integration} with their rendered
  * {@code mappings} (authenticating with {@code credential} when it names one), and run only when {@code criteria}
  * hold; a filter stops the lead with {@code outcome} and {@code reason} when its {@code ruleSet} matches. An
- * enhancement's answer is reused for {@code cacheTtl} (null: never) for the same module and variables.
+ * enhancement's answer is reused for {@code cacheTtl} (null: never) for the same module and variables. A recipient
+ * step retries {@code error} outcomes by {@code retry}, keeps to its recipient's {@code limits} and may send leads in
+ * a {@code batch} (null: one by one); other steps have none of these.
  */
 public record StepDefinition(String id, StepKind kind, String entity, String integration,
                              Map<String, String> mappings, RuleSet criteria, RuleSet ruleSet, Outcome outcome,
-                             String reason, Duration timeout, Credential credential, Duration cacheTtl) {
-
-    /** A step whose answers are never cached. */
-    public StepDefinition(String id, StepKind kind, String entity, String integration, Map<String, String> mappings,
-                          RuleSet criteria, RuleSet ruleSet, Outcome outcome, String reason, Duration timeout,
-                          Credential credential) {
-        this(id, kind, entity, integration, mappings, criteria, ruleSet, outcome, reason, timeout, credential, null);
-    }
+                             String reason, Duration timeout, Credential credential, Duration cacheTtl,
+                             RetryPolicy retry, RecipientLimits limits, BatchSettings batch) {
 
     /** The entity's name in snake case: where its data is appended ({@code Buyer ABC Corp} to {@code buyer_abc_corp}). */
     public String appendedNamespace() {

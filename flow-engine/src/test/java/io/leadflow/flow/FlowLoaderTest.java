@@ -52,7 +52,7 @@ class FlowLoaderTest {
     private FlowLoader loader() throws IOException {
         Files.writeString(secrets.resolve("BUYER_KEY"), "s3cret\n");
         Map<String, String> environment = Map.of("PARTNER_URL", "https://partner.example");
-        return new FlowLoader(EchoOutbound.catalog(), new References(environment::get, secrets));
+        return new FlowLoader(BulkEchoOutbound.catalog(), new References(environment::get, secrets));
     }
 
     @Test
@@ -87,6 +87,35 @@ class FlowLoaderTest {
                 List.of(new RuleSet.Rule("appended.phone_check.line", "is equal to", "fixed", null))));
 
         assertThat(flow.steps().get(2).timeout()).isEqualTo(Duration.ofMillis(250));
+        assertThat(flow.steps().get(2).retry()).isEqualTo(RetryPolicy.DEFAULT);
+        assertThat(flow.steps().get(2).limits()).isEqualTo(RecipientLimits.NONE);
+        assertThat(check.retry()).isNull();
+    }
+
+    @Test
+    void readsARecipientsRetryPolicyAndLimits() throws IOException {
+        Flow flow = loader().parse("f.yaml", VALID.replace("timeout: 250ms", """
+                timeout: 250ms
+                    retry: { max_attempts: 5, initial_interval: 2s, max_interval: 1m, max_age: 2h }
+                    limits: { max_concurrency: 20, max_rate_per_second: 50 }"""));
+
+        StepDefinition recipient = flow.steps().get(2);
+        assertThat(recipient.retry()).isEqualTo(
+                new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(2)));
+        assertThat(recipient.limits()).isEqualTo(new RecipientLimits(20, 50));
+        assertThat(recipient.batch()).as("no batch unless asked for").isNull();
+    }
+
+    @Test
+    void readsARecipientsBatchWithItsDefaults() throws IOException {
+        String bulk = VALID.replace("integration: test.outbound.echo\n    timeout",
+                "integration: test.outbound.bulk\n    timeout");
+        Flow given = loader().parse("f.yaml", bulk.replace("timeout: 250ms",
+                "timeout: 250ms\n    batch: { max_leads: 50, max_wait: 200ms }"));
+        Flow defaults = loader().parse("f.yaml", bulk.replace("timeout: 250ms", "timeout: 250ms\n    batch: {}"));
+
+        assertThat(given.steps().get(2).batch()).isEqualTo(new BatchSettings(50, Duration.ofMillis(200)));
+        assertThat(defaults.steps().get(2).batch()).isEqualTo(new BatchSettings(100, Duration.ofSeconds(1)));
     }
 
     @Test
@@ -152,7 +181,7 @@ class FlowLoaderTest {
             host name as allowed address   | '{ id: web, response: async }' | '{ id: web, allowed_ips: [ partner.example ] }' | 'f.yaml: sources[0].allowed_ips[0]: ''partner.example'' is not an IP address or CIDR range such as 203.0.113.0/24'
             empty allow-list               | '{ id: web, response: async }' | '{ id: web, allowed_ips: [] }' | 'f.yaml: sources[0].allowed_ips: must list at least one address or range (leave it out to allow any address)'
             unknown field type             | 'type: email'             | 'type: emale'     | 'f.yaml: fields[1].type: unknown field type ''emale'' (known: boolean, city, credential, date, dob, email, first_name, gender, ip, last_name, number, phone, postal_code, range, ssn, state, street, string, time, trustedform_url, url)'
-            unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.echo)'
+            unknown integration            | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.ech\n    timeout' | 'f.yaml: steps[2].integration: unknown integration ''test.outbound.ech'' (known: test.outbound.bulk, test.outbound.echo)'
             mapping of no variable         | 'field.phone:'            | 'feild.phone:'    | 'f.yaml: steps[0].mappings.feild.phone: is not a variable of test.outbound.echo'
             required variable missing      | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: {}' | 'f.yaml: steps[2].mappings.url: is required by test.outbound.echo'
             unknown operator               | 'op: is equal to'         | 'op: equals'      | 'f.yaml: steps[1].rule_set.rules[0].op: unknown operator ''equals'' (known: contains, does not contain, does not include, does not match pattern, format is invalid, format is valid, includes, is between, is blank, is equal to, is false, is greater than, is greater than or equal to, is included in, is less than, is less than or equal to, is not between, is not blank, is not equal to, is not false, is not included in, is not true, is true, matches pattern)'
@@ -165,10 +194,29 @@ class FlowLoaderTest {
             bad template path              | '{{lead.phone_1}}'        | '{{phone_1}}'     | 'f.yaml: steps[0].mappings.field.phone: template {{phone_1}} does not start with lead., appended., source., flow. or submission.'
             bad duration                   | 'timeout: 250ms'          | 'timeout: soon'   | 'f.yaml: steps[2].timeout: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
             bad response mode              | 'response: async'         | 'response: later' | 'f.yaml: sources[0].response: must be one of async, sync, not ''later'''
-            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: cache_ttl, credential, criteria, entity, id, integration, mappings, name, outcome, reason, rule_set, timeout, type)'
+            filter without rules           | 'rule_set: { op: or'      | 'xrule_set: { op: or' | 'f.yaml: steps[1].xrule_set: unknown key (allowed here: batch, cache_ttl, credential, criteria, entity, id, integration, limits, mappings, name, outcome, reason, retry, rule_set, timeout, type)'
             filter with an entity          | 'reason: Landline'        | 'entity: X'       | 'f.yaml: steps[1].entity: does not apply to a filter step'
             enhancement after recipient    | 'mappings: { url: "https://buyer.example/leads" }' | 'mappings: { url: "https://buyer.example/leads" }\n  - { id: late, type: enhancement, entity: Late, integration: test.outbound.echo, mappings: { url: "https://x.example" } }' | 'f.yaml: steps[3].type: an enhancement step may not follow a recipient step'
             duplicate step id              | 'id: buyer-abc'           | 'id: check'       | 'f.yaml: steps[2].id: step ''check'' is defined twice'
+            retry of a filter              | 'reason: Landline'        | 'retry: {}'       | 'f.yaml: steps[1].retry: does not apply to a filter step'
+            limits of an enhancement       | 'entity: Phone Check'     | 'entity: Phone Check\n    limits: { max_concurrency: 2 }' | 'f.yaml: steps[0].limits: does not apply to an enhancement step'
+            unknown retry key              | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { attempts: 3 }' | 'f.yaml: steps[2].retry.attempts: unknown key (allowed here: initial_interval, max_age, max_attempts, max_interval)'
+            retry attempts not a number    | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_attempts: many }' | 'f.yaml: steps[2].retry.max_attempts: must be a whole number of at least 1, not ''many'''
+            retry of zero attempts         | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_attempts: 0 }' | 'f.yaml: steps[2].retry.max_attempts: must be a whole number of at least 1, not ''0'''
+            retry interval not a duration  | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: soon }' | 'f.yaml: steps[2].retry.initial_interval: must be a duration such as 500ms, 10s, 15m, 24h or 7d, not ''soon'''
+            retry interval of zero         | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { max_age: 0s }' | 'f.yaml: steps[2].retry.max_age: must be longer than 0'
+            retry intervals inverted       | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: 1m, max_interval: 10s }' | 'f.yaml: steps[2].retry.max_interval: must not be shorter than initial_interval'
+            unknown limits key             | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { rate: 5 }' | 'f.yaml: steps[2].limits.rate: unknown key (allowed here: max_concurrency, max_rate_per_second)'
+            negative concurrency limit     | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { max_concurrency: -1 }' | 'f.yaml: steps[2].limits.max_concurrency: must be a whole number of at least 1, not ''-1'''
+            key of a later step version    | 'timeout: 250ms'          | 'timeout: 250ms\n    cache_ttl: 1h' | 'f.yaml: steps[2].cache_ttl: is not supported by this version of Leadflow yet'
+            batch of a filter              | 'reason: Landline'        | 'batch: {}'       | 'f.yaml: steps[1].batch: does not apply to a filter step'
+            batch of an enhancement        | 'entity: Phone Check'     | 'entity: Phone Check\n    batch: {}' | 'f.yaml: steps[0].batch: does not apply to an enhancement step'
+            batch without bulk requests    | 'timeout: 250ms'          | 'timeout: 250ms\n    batch: { max_leads: 10 }' | 'f.yaml: steps[2].batch: integration ''test.outbound.echo'' cannot send leads in batches'
+            batch of no leads              | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_leads: 0 }\n    timeout' | 'f.yaml: steps[2].batch.max_leads: must be a whole number of at least 1, not ''0'''
+            batch too large                | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_leads: 1001 }\n    timeout' | 'f.yaml: steps[2].batch.max_leads: must be at most 1000, not 1001'
+            batch waiting too long         | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_wait: 2m }\n    timeout' | 'f.yaml: steps[2].batch.max_wait: must be at most 1m'
+            batch waiting not at all       | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { max_wait: 0s }\n    timeout' | 'f.yaml: steps[2].batch.max_wait: must be longer than 0'
+            unknown batch key              | 'integration: test.outbound.echo\n    timeout' | 'integration: test.outbound.bulk\n    batch: { size: 5 }\n    timeout' | 'f.yaml: steps[2].batch.size: unknown key (allowed here: max_leads, max_wait)'
             id with spaces                 | 'id: solar'               | 'id: solar flow'  | 'f.yaml: id: ''solar flow'' must be letters, digits, ''-'' and ''_'' only'
             """)
     void namesFilePathAndProblem(String problem, String replaced, String replacement, String message) throws IOException {

@@ -84,6 +84,12 @@ public final class ChildProcess {
         process.destroy();
     }
 
+    /** Kills the process at once (SIGKILL: no shutdown hooks run) and waits for it to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits for the process to exit until {@code deadline}, then kills it (SIGKILL); false if it had to. */
     boolean awaitExitOrKill(Instant deadline) throws InterruptedException {
         Duration left = Duration.between(Instant.now(), deadline);

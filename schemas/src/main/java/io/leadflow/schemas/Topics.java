@@ -1,7 +1,11 @@
 package io.leadflow.schemas;
 
+import io.leadflow.schemas.delivery.DeadLetterReplayed;
+import io.leadflow.schemas.delivery.DeadLettered;
 import io.leadflow.schemas.delivery.DeliveryAttempted;
 import io.leadflow.schemas.delivery.LeadCompleted;
+import io.leadflow.schemas.delivery.LeadProgress;
+import io.leadflow.schemas.delivery.RetryScheduled;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
 import io.leadflow.schemas.feedback.FeedbackMatched;
 import io.leadflow.schemas.feedback.FeedbackReceived;
@@ -30,7 +34,6 @@ public final class Topics {
 
     /** Records a service could not process, with the reason in headers; same key and bytes as the source record. */
     public static final String ENHANCEMENT_DEAD_LETTER = "enhancement.dead-letter";
-    public static final String DELIVERY_DEAD_LETTER = "delivery.dead-letter";
     public static final String FEEDBACK_DEAD_LETTER = "feedback.dead-letter";
 
     /**
@@ -38,6 +41,17 @@ public final class Topics {
      * kept 25 h; only intake writes and reads it, and creates it with that retention.
      */
     public static final String IDEMPOTENCY_KEYS = "intake.idempotency-keys";
+    /**
+     * Delivery's dead letters as {@code DeadLettered} records: exhausted deliveries and records it could not process,
+     * with reason, flow, step and attempts, and what a replay schedules.
+     */
+    public static final String DELIVERY_DEAD_LETTER = "delivery.dead-letter";
+    /** Dead letters replayed, written with the replay, so a second replay skips them. */
+    public static final String DEAD_LETTER_REPLAYED = "delivery.dead-letter-replayed";
+    /** Compacted: how far delivery got with each lead, written in the same transaction as its events. */
+    public static final String LEAD_PROGRESS = "delivery.lead-progress";
+    /** Retries of recipient steps (and dead-letter replays), each with the time it is due. */
+    public static final String RETRY_SCHEDULED = "delivery.retry-scheduled";
 
     /** Written only by the intake benchmark's bare baseline endpoint. */
     public static final String BENCH_BASELINE = "bench.baseline";
@@ -58,11 +72,23 @@ public final class Topics {
     public static final List<String> DEAD_LETTER_TOPICS =
             List.of(ENHANCEMENT_DEAD_LETTER, DELIVERY_DEAD_LETTER, FEEDBACK_DEAD_LETTER);
 
+    /**
+     * Topics delivery-service writes for itself (and ops): its dead letters and replays, its progress and its retry
+     * schedule. Keyed by lead id (progress also by {@code <lead id>:<step id>}), each record in the partition of its
+     * lead, so these topics must have as many partitions as {@link #LEAD_ENHANCED}.
+     */
+    public static final List<EventTopic> DELIVERY_STATE_TOPICS = List.of(
+            new EventTopic(DELIVERY_DEAD_LETTER, "delivery", DeadLettered.class),
+            new EventTopic(DEAD_LETTER_REPLAYED, "delivery", DeadLetterReplayed.class),
+            new EventTopic(LEAD_PROGRESS, "delivery", LeadProgress.class),
+            new EventTopic(RETRY_SCHEDULED, "delivery", RetryScheduled.class));
+
     private Topics() {
     }
 
-    /** The event topic of this name, if it is one. */
+    /** The event topic (or delivery state topic) of this name, if it is one. */
     public static Optional<EventTopic> eventTopic(String name) {
-        return EVENT_TOPICS.stream().filter(topic -> topic.name().equals(name)).findFirst();
+        return java.util.stream.Stream.concat(EVENT_TOPICS.stream(), DELIVERY_STATE_TOPICS.stream())
+                .filter(topic -> topic.name().equals(name)).findFirst();
     }
 }

@@ -1,6 +1,6 @@
 package io.leadflow.delivery.domain;
 
-import io.leadflow.integration.HttpOutbound;
+import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.IntegrationModule;
@@ -20,9 +20,12 @@ import java.util.stream.Collectors;
 /**
  * A test integration, {@code test.outbound.answer}: POSTs {@code field.*} as {@code name=value} lines, by name, to
  * {@code url}. A 5xx answer is error "Server error", a body starting with "rejected" is failure with the body as
- * reason, any other body is success with the body appended as {@code answer}.
+ * reason, any other body is success with the body appended as {@code answer}. In batches the leads' bodies are joined,
+ * and the answer split, by {@value #SEPARATOR}.
  */
-final class AnswerOutbound implements HttpOutbound {
+final class AnswerOutbound implements BulkHttpOutbound {
+
+    static final String SEPARATOR = "\n---\n";
 
     static IntegrationCatalog catalog() {
         return new IntegrationCatalog(List.of(new IntegrationPackage() {
@@ -79,5 +82,19 @@ final class AnswerOutbound implements HttpOutbound {
             return IntegrationEvent.of(Outcome.FAILURE, response.body());
         }
         return new IntegrationEvent(Outcome.SUCCESS, null, null, null, Map.of("answer", response.body()));
+    }
+
+    @Override
+    public Optional<OutboundRequest> bulkRequest(List<OutboundRequest> requests) {
+        OutboundRequest first = requests.get(0);
+        return Optional.of(new OutboundRequest(first.method(), first.url(), first.headers(),
+                requests.stream().map(OutboundRequest::body).collect(Collectors.joining(SEPARATOR)), false));
+    }
+
+    @Override
+    public Optional<List<OutboundResponse>> split(OutboundResponse bulk, int leads) {
+        List<String> parts = List.of(bulk.body().split(SEPARATOR, -1));
+        return parts.size() != leads ? Optional.empty() : Optional.of(parts.stream()
+                .map(part -> new OutboundResponse(bulk.status(), bulk.headers(), part)).toList());
     }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -135,26 +136,204 @@ class DelivererTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void deliversALead(Case given) {
+        RecordingJournal journal = new RecordingJournal();
         List<String> requests = new ArrayList<>();
-        OutboundHttp buyers = (request, timeout) -> {
-            requests.add(request.method() + " " + request.url() + " [" + request.headers().get("Idempotency-Key") + "] "
-                    + request.body());
-            return given.answers().get(request.url());
-        };
-        FlowRunner runner = new FlowRunner(new StepRunner(AnswerOutbound.catalog(), buyers, NO_REFERENCES, CLOCK),
-                (flow, result) -> { }, CLOCK);
-        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(BUYERS)), runner, CLOCK);
+        Deliverer deliverer = deliverer(journal, requests, given.answers());
 
-        Delivery delivery = deliverer.deliver(ENHANCED_EVENT_ID, given.lead(), given.enhancementSteps(), given.stop())
-                .join();
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, given.lead(), given.enhancementSteps(), given.stop(),
+                null, ORIGIN)).join();
 
         List<DeliveryAttempt> attempts = given.attempted().stream().map(result -> new DeliveryAttempt(
                 EventIds.derived("delivery-attempted", ENHANCED_EVENT_ID, result.stepId(), "1"), ENHANCED_EVENT_ID,
                 NOW, given.lead(), 1, "lead-1:" + result.stepId(), result)).toList();
         Completion completion = new Completion(EventIds.derived("lead-completed", "lead-1"), ENHANCED_EVENT_ID, NOW,
                 given.lead(), given.outcome(), given.reason(), 0.0, given.steps());
-        assertThat(withoutDurations(delivery)).isEqualTo(new Delivery(attempts, completion));
+        assertThat(journal.attempts().stream().map(DelivererTest::withoutDuration).toList()).isEqualTo(attempts);
+        assertThat(journal.completions().stream().map(DelivererTest::withoutDurations).toList())
+                .containsExactly(completion);
         assertThat(requests).isEqualTo(given.requests());
+        boolean notLoaded = given.reason() != null && given.reason().contains("is not loaded");
+        assertThat(journal.firstPass("lead-1")).contains(new FirstPassProgress("lead-1", List.of(), true, !notLoaded));
+    }
+
+    @Test
+    void schedulesTheNextAttemptOfAnErrorWithFullJitterAndCompletesWithTheFirstPassOutcome() {
+        RecordingJournal journal = new RecordingJournal();
+        Deliverer deliverer = deliverer(journal, new ArrayList<>(),
+                Map.of("https://a.example/leads", answer(500, "oops")));
+
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, CALIFORNIAN, ENHANCED, null, null, ORIGIN)).join();
+
+        StepResult serverError = recipient("buyer-a", "Buyer A", Outcome.ERROR, "Server error", Map.of(), 500);
+        String firstAttempt = EventIds.derived("delivery-attempted", ENHANCED_EVENT_ID, "buyer-a", "1");
+        assertThat(journal.retries()).containsExactly(new ScheduledRetry(
+                EventIds.derived("retry-scheduled", ENHANCED_EVENT_ID, "buyer-a", "2"), firstAttempt, NOW,
+                ENHANCED_EVENT_ID, CALIFORNIAN, ENHANCED, null, "buyer-a", 2, 1, NOW, NOW.plusSeconds(10),
+                "Server error", null));
+        assertThat(journal.step("lead-1", "buyer-a")).contains(new StepProgress("lead-1", "buyer-a", 1, false));
+        assertThat(journal.completions()).extracting(Completion::outcome).containsExactly(Outcome.SUCCESS);
+        assertThat(withoutDurations(journal.completions().get(0)).steps())
+                .contains(serverError, org.assertj.core.api.Assertions.atIndex(2));
+    }
+
+    @Test
+    void recordsAnAttemptRefusedByAnOpenCircuitAsAnErrorOnTheRetryScheduleWithoutCallingTheRecipient() {
+        RecordingJournal journal = new RecordingJournal();
+        List<String> requests = new ArrayList<>();
+        FlowRunner runner = runner(requests, Map.of("https://a.example/leads", answer(200, "accepted")));
+        StepGate openCircuit = (flow, step, key, call) -> CompletableFuture.completedFuture(new StepGate.Passage(
+                new StepResult(step.id(), step.kind(), step.entity(), step.integration(), Outcome.ERROR,
+                        "Circuit open", null, null, Map.of(), NOW, Duration.ZERO, null), null));
+        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(BUYERS)), runner, openCircuit, journal, journal,
+                new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
+
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, CALIFORNIAN, ENHANCED, null, null, ORIGIN)).join();
+
+        assertThat(requests).isEmpty();
+        assertThat(journal.attempts()).extracting(attempt -> attempt.result().stepId(), DeliveryAttempt::attempt,
+                        attempt -> attempt.result().outcome(), attempt -> attempt.result().reason())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buyer-a", 1, Outcome.ERROR, "Circuit open"));
+        assertThat(journal.retries()).extracting(ScheduledRetry::stepId, ScheduledRetry::attempt,
+                        ScheduledRetry::dueAt, ScheduledRetry::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("buyer-a", 2, NOW.plusSeconds(10),
+                        "Circuit open"));
+    }
+
+    @Test
+    void resumesAFirstPassAfterTheRecipientsItsProgressRecordsAndNeverCompletesTwice() {
+        RecordingJournal journal = new RecordingJournal();
+        List<String> requests = new ArrayList<>();
+        StepResult rejectedByA = recipient("buyer-a", "Buyer A", Outcome.FAILURE, "rejected: duplicate", Map.of(), 200);
+        journal.given(new FirstPassProgress("lead-1", List.of(rejectedByA), false, false));
+        Deliverer deliverer = deliverer(journal, requests, Map.of("https://b.example/leads", answer(200, "accepted")));
+        FirstPass pass = new FirstPass(ENHANCED_EVENT_ID, TEXAN, ENHANCED, null, null, ORIGIN);
+
+        deliverer.firstPass(pass).join();
+        deliverer.firstPass(pass).join();
+
+        assertThat(requests).containsExactly(TO_BUYER_B);
+        assertThat(journal.attempts()).extracting(attempt -> attempt.result().stepId()).containsExactly("buyer-b");
+        assertThat(journal.completions()).hasSize(1);
+        assertThat(journal.completions().get(0).steps()).extracting(StepResult::stepId)
+                .containsExactly("phone-check", "no-landlines", "buyer-a", "buyer-b", "sold");
+    }
+
+    @Test
+    void recordsEachRecipientsAttemptBeforeCallingTheNext() {
+        RecordingJournal journal = new RecordingJournal();
+        Deliverer deliverer = deliverer(journal, new ArrayList<>(), Map.of(
+                "https://a.example/leads", answer(200, "rejected: duplicate"),
+                "https://b.example/leads", answer(200, "accepted")));
+
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, TEXAN, ENHANCED, null, null, ORIGIN)).join();
+
+        assertThat(journal.entries).extracting(entry -> entry.attempts().stream()
+                        .map(attempt -> attempt.result().stepId()).toList(), entry -> entry.completion() != null)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(List.of("buyer-a"), false),
+                        org.assertj.core.groups.Tuple.tuple(List.of("buyer-b"), true));
+    }
+
+    /** A scheduled attempt, what the buyer answers, and what is then recorded. */
+    record RetryCase(String behaviour, int attempt, StepProgress recorded, String answer, Duration retryAfter,
+                     List<Integer> attempts, List<Instant> retriesDue, List<String> deadLetterReasons,
+                     StepProgress progress) {
+        @Override
+        public String toString() {
+            return behaviour;
+        }
+    }
+
+    static Stream<RetryCase> retryCases() {
+        return Stream.of(
+                new RetryCase("a success ends the step's attempts", 2, new StepProgress("lead-1", "buyer-a", 1, false),
+                        "200", null, List.of(2), List.of(), List.of(), new StepProgress("lead-1", "buyer-a", 2, true)),
+                new RetryCase("an error schedules the next attempt, waiting up to twice as long", 2,
+                        new StepProgress("lead-1", "buyer-a", 1, false), "500", null, List.of(2),
+                        List.of(NOW.plusSeconds(20)), List.of(), new StepProgress("lead-1", "buyer-a", 2, false)),
+                new RetryCase("an error waits at least the recipient's Retry-After", 2,
+                        new StepProgress("lead-1", "buyer-a", 1, false), "500", Duration.ofMinutes(5), List.of(2),
+                        List.of(NOW.plusSeconds(300)), List.of(), new StepProgress("lead-1", "buyer-a", 2, false)),
+                new RetryCase("the last attempt's error parks the delivery", 3,
+                        new StepProgress("lead-1", "buyer-a", 2, false), "500", null, List.of(3), List.of(),
+                        List.of("Retries exhausted after 3 attempts: Server error"),
+                        new StepProgress("lead-1", "buyer-a", 3, true)),
+                new RetryCase("an attempt already recorded is not made again", 2,
+                        new StepProgress("lead-1", "buyer-a", 2, false), "200", null, List.of(), List.of(), List.of(),
+                        new StepProgress("lead-1", "buyer-a", 2, false)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retryCases")
+    void makesAScheduledAttempt(RetryCase given) {
+        RecordingJournal journal = new RecordingJournal();
+        journal.given(given.recorded());
+        List<String> requests = new ArrayList<>();
+        Flow flow = withRetry(BUYERS, "retry: { max_attempts: 3, initial_interval: 10s, max_interval: 1m }");
+        FlowRunner runner = runner(requests, Map.of(
+                "https://a.example/leads", answer(Integer.parseInt(given.answer()), "accepted")));
+        Deliverer deliverer = new Deliverer(new FlowCatalog(List.of(flow)), runner, passingGate(given.retryAfter()),
+                journal, journal, new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
+        Lead lead = lead("buyers", flow.revision(), "TX");
+
+        deliverer.retry(new ScheduledRetry("retry-id", "cause", NOW, ENHANCED_EVENT_ID, lead, ENHANCED, null,
+                "buyer-a", given.attempt(), 1, NOW, NOW, "Server error", null), ORIGIN).join();
+
+        assertThat(journal.attempts()).extracting(DeliveryAttempt::attempt).isEqualTo(given.attempts());
+        assertThat(journal.retries()).extracting(ScheduledRetry::dueAt).isEqualTo(given.retriesDue());
+        assertThat(journal.deadLetters()).extracting(DeadLetter::reason).isEqualTo(given.deadLetterReasons());
+        assertThat(journal.step("lead-1", "buyer-a")).contains(given.progress());
+        assertThat(requests).hasSize(given.attempts().size());
+    }
+
+    @Test
+    void parksALeadOfAFlowRevisionNotLoadedAndCompletesItWithError() {
+        RecordingJournal journal = new RecordingJournal();
+        Deliverer deliverer = deliverer(journal, new ArrayList<>(), Map.of());
+        Lead lead = lead("buyers", "0123456789ab", "TX");
+
+        deliverer.firstPass(new FirstPass(ENHANCED_EVENT_ID, lead, ENHANCED, null, null, ORIGIN)).join();
+
+        assertThat(journal.deadLetters()).singleElement().satisfies(deadLetter -> {
+            assertThat(deadLetter.category()).isEqualTo(DeadLetterCategory.FLOW_NOT_LOADED);
+            assertThat(deadLetter.replay().isFirstPass()).isTrue();
+            assertThat(deadLetter.replay().priorSteps()).isEqualTo(ENHANCED);
+        });
+        assertThat(journal.completions()).extracting(Completion::outcome).containsExactly(Outcome.ERROR);
+        assertThat(journal.firstPass("lead-1")).contains(new FirstPassProgress("lead-1", List.of(), true, false));
+    }
+
+    private static final Origin ORIGIN = new Origin("enhancement.lead-enhanced", 0, 42, 1);
+
+    private static Deliverer deliverer(RecordingJournal journal, List<String> requests,
+                                       Map<String, CompletableFuture<OutboundResponse>> answers) {
+        FlowRunner runner = runner(requests, answers);
+        return new Deliverer(new FlowCatalog(List.of(BUYERS)), runner, passingGate(null), journal, journal,
+                new RetrySchedule(bound -> bound), new RecipientBatches(runner, size -> { }), CLOCK);
+    }
+
+    private static FlowRunner runner(List<String> requests, Map<String, CompletableFuture<OutboundResponse>> answers) {
+        OutboundHttp buyers = (request, timeout) -> {
+            requests.add(request.method() + " " + request.url() + " [" + request.headers().get("Idempotency-Key") + "] "
+                    + request.body());
+            return answers.get(request.url());
+        };
+        return new FlowRunner(new StepRunner(AnswerOutbound.catalog(), buyers, NO_REFERENCES, CLOCK),
+                (flow, result) -> { }, CLOCK);
+    }
+
+    private static StepGate passingGate(Duration retryAfter) {
+        return (flow, step, key, call) -> call.get().thenApply(result -> new StepGate.Passage(result, retryAfter));
+    }
+
+    private static Flow withRetry(Flow flow, String retry) {
+        List<io.leadflow.flow.StepDefinition> steps = flow.steps().stream().map(step -> step.id().equals("buyer-a")
+                ? new io.leadflow.flow.StepDefinition(step.id(), step.kind(), step.entity(), step.integration(),
+                        step.mappings(), step.criteria(), step.ruleSet(), step.outcome(), step.reason(),
+                        step.timeout(), step.credential(), step.cacheTtl(), new io.leadflow.flow.RetryPolicy(3,
+                        Duration.ofSeconds(10), Duration.ofMinutes(1), Duration.ofHours(24)), step.limits(), step.batch())
+                : step).toList();
+        return new Flow(flow.id(), flow.name(), flow.enabled(), flow.revision(), flow.fields(), flow.sources(), steps,
+                flow.feedbackKeys());
     }
 
     private static Lead lead(String flowId, String revision, String state) {
@@ -190,14 +369,15 @@ class DelivererTest {
     }
 
     /** Step durations are measured, so they are the one thing a test cannot predict. */
-    private static Delivery withoutDurations(Delivery delivery) {
-        Completion completion = delivery.completion();
-        return new Delivery(delivery.attempts().stream().map(attempt -> new DeliveryAttempt(attempt.eventId(),
-                        attempt.causationId(), attempt.occurredAt(), attempt.lead(), attempt.attempt(),
-                        attempt.idempotencyKey(), withoutDuration(attempt.result()))).toList(),
-                new Completion(completion.eventId(), completion.causationId(), completion.occurredAt(),
-                        completion.lead(), completion.outcome(), completion.reason(), completion.price(),
-                        completion.steps().stream().map(DelivererTest::withoutDuration).toList()));
+    private static Completion withoutDurations(Completion completion) {
+        return new Completion(completion.eventId(), completion.causationId(), completion.occurredAt(),
+                completion.lead(), completion.outcome(), completion.reason(), completion.price(),
+                completion.steps().stream().map(DelivererTest::withoutDuration).toList());
+    }
+
+    private static DeliveryAttempt withoutDuration(DeliveryAttempt attempt) {
+        return new DeliveryAttempt(attempt.eventId(), attempt.causationId(), attempt.occurredAt(), attempt.lead(),
+                attempt.attempt(), attempt.idempotencyKey(), withoutDuration(attempt.result()));
     }
 
     private static StepResult withoutDuration(StepResult step) {

@@ -53,23 +53,52 @@ public final class FlowRunner {
             return CompletableFuture.completedFuture(new PassResult(List.copyOf(done), null));
         }
         StepDefinition step = steps.get(index);
-        if (step.kind() == StepKind.FILTER) {
-            Optional<String> unmet = Rules.unmet(step.criteria(), view);
-            boolean stops = unmet.isEmpty() && Rules.holds(step.ruleSet(), view);
-            StepResult result = filterResult(step, unmet, stops);
-            observer.stepFinished(flow, result);
+        return runStep(flow, step, view).thenCompose(result -> {
             done.add(result);
-            if (stops) {
-                return CompletableFuture.completedFuture(
-                        new PassResult(List.copyOf(done), new LeadStop(step.id(), step.outcome(), step.reason())));
+            Optional<LeadStop> stop = stopBy(step, result);
+            if (stop.isPresent()) {
+                return CompletableFuture.completedFuture(new PassResult(List.copyOf(done), stop.get()));
             }
-            return next(flow, steps, index + 1, view, done);
-        }
-        return stepRunner.run(step, view).thenCompose(result -> {
-            observer.stepFinished(flow, result);
-            done.add(result);
             return next(flow, steps, index + 1, view.with(result), done);
         });
+    }
+
+    /**
+     * Runs one step for a lead that has seen {@code view}: a filter evaluates its rules, an enhancement or recipient
+     * step runs through the step runner. The observer hears of the result; never completes exceptionally.
+     */
+    public CompletableFuture<StepResult> runStep(Flow flow, StepDefinition step, LeadView view) {
+        CompletableFuture<StepResult> result;
+        if (step.kind() == StepKind.FILTER) {
+            Optional<String> unmet = Rules.unmet(step.criteria(), view);
+            result = CompletableFuture.completedFuture(filterResult(step, unmet,
+                    unmet.isEmpty() && Rules.holds(step.ruleSet(), view)));
+        } else {
+            result = stepRunner.run(step, view);
+        }
+        return result.thenApply(finished -> {
+            observer.stepFinished(flow, finished);
+            return finished;
+        });
+    }
+
+    /**
+     * Runs a recipient step for several leads at once ({@link StepRunner#runBatch}); the observer hears of each
+     * result. The results are in the order of {@code views}; never completes exceptionally.
+     */
+    public CompletableFuture<List<StepResult>> runBatch(Flow flow, StepDefinition step, List<LeadView> views) {
+        return stepRunner.runBatch(step, views).thenApply(results -> {
+            results.forEach(result -> observer.stepFinished(flow, result));
+            return results;
+        });
+    }
+
+    /** The stop a finished step means: a filter whose rules matched stops the lead with its outcome and reason. */
+    public static Optional<LeadStop> stopBy(StepDefinition step, StepResult result) {
+        // A filter that lets the lead through reports success without a reason; one that stops it always has one
+        // (its configured reason or the default), whatever its configured outcome, success included.
+        boolean stops = step.kind() == StepKind.FILTER && result.outcome() != Outcome.SKIP && result.reason() != null;
+        return stops ? Optional.of(new LeadStop(step.id(), step.outcome(), step.reason())) : Optional.empty();
     }
 
     /**

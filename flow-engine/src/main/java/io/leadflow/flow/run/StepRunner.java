@@ -12,6 +12,7 @@ import io.leadflow.flow.StepResult;
 import io.leadflow.flow.rules.LeadView;
 import io.leadflow.flow.rules.Rules;
 import io.leadflow.flow.rules.Templates;
+import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.HandleOutbound;
 import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
@@ -26,8 +27,10 @@ import io.leadflow.integration.Vars;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -41,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * variables, lets the module validate them, then either sends the request the module builds or lets the module do its
  * own I/O, always with the step's credential, and turns the answer into a {@link StepResult}; a step with a
  * {@code cache_ttl} reuses a kept answer for the same variables. Never completes exceptionally: every problem becomes
- * outcome {@code error} (or {@code skip}) with a reason.
+ * outcome {@code error} (or {@code skip}) with a reason. {@link #runBatch} does the same for several leads of a
+ * recipient step at once, through a bulk request.
  */
 public final class StepRunner {
 
@@ -88,42 +92,93 @@ public final class StepRunner {
         }
     }
 
+    /**
+     * Runs a recipient step for several leads: those to the same method and URL go as one bulk request when the
+     * integration can join them ({@link BulkHttpOutbound}), carrying every lead's Idempotency-Key (comma-separated,
+     * in lead order), and each lead's result is read from its part of the bulk answer; the rest go one by one.
+     * The results are in the order of {@code views}.
+     */
+    public CompletableFuture<List<StepResult>> runBatch(StepDefinition step, List<LeadView> views) {
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        List<CompletableFuture<Answer>> answers = new ArrayList<>();
+        Map<String, List<BatchItem>> bulks = new LinkedHashMap<>();
+        for (LeadView view : views) {
+            try {
+                Prepared prepared = prepare(step, view);
+                if (prepared.immediate() != null) {
+                    answers.add(CompletableFuture.completedFuture(prepared.immediate()));
+                } else if (prepared.module() instanceof HttpOutbound outbound) {
+                    OutboundRequest request = keyed(step, view, outbound.request(prepared.vars()));
+                    BatchItem item = new BatchItem(outbound, prepared.vars(), request, new CompletableFuture<>());
+                    answers.add(item.answer());
+                    bulks.computeIfAbsent(request.method() + " " + request.url(), key -> new ArrayList<>()).add(item);
+                } else {
+                    answers.add(callModule(step, view, prepared.module(), prepared.vars()));
+                }
+            } catch (RuntimeException e) {
+                answers.add(CompletableFuture.completedFuture(failed(step, e)));
+            }
+        }
+        for (List<BatchItem> group : bulks.values()) {
+            try {
+                sendBulk(step, group);
+            } catch (RuntimeException e) {
+                group.forEach(item -> item.answer().complete(failed(step, e)));
+            }
+        }
+        return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).thenApply(ignored -> answers.stream()
+                .map(answer -> answer.join().toResult(step, startedAt, elapsedSince(start))).toList());
+    }
+
     private CompletableFuture<Answer> call(StepDefinition step, LeadView view) {
+        Prepared prepared = prepare(step, view);
+        if (prepared.immediate() != null) {
+            return CompletableFuture.completedFuture(prepared.immediate());
+        }
+        return step.cacheTtl() == null ? callModule(step, view, prepared.module(), prepared.vars())
+                : callThroughCache(step, view, prepared);
+    }
+
+    /**
+     * The module and variables of the step for this lead, or the answer it has without a call: criteria not met or
+     * variables that do not validate are {@code skip}, a module that cannot run or an unresolved reference {@code error}.
+     */
+    private Prepared prepare(StepDefinition step, LeadView view) {
         Optional<String> unmet = Rules.unmet(step.criteria(), view);
         if (unmet.isPresent()) {
-            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, criteriaNotMet(unmet.get())));
+            return Prepared.answered(Answer.of(Outcome.SKIP, criteriaNotMet(unmet.get())));
         }
         IntegrationModule module = integrations.find(step.integration()).orElseThrow(() ->
                 new IllegalStateException("Integration " + step.integration() + " is not installed"));
         if (!(module instanceof HttpOutbound) && !(module instanceof HandleOutbound)) {
-            return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR,
+            return Prepared.answered(Answer.of(Outcome.ERROR,
                     "Integration " + module.id() + " cannot be run by this version"));
         }
         Map<String, Object> paths;
         try {
             paths = render(step, view);
         } catch (References.UnresolvedReferenceException | SealedFields.SealException e) {
-            return CompletableFuture.completedFuture(Answer.of(Outcome.ERROR, e.getMessage()));
+            return Prepared.answered(Answer.of(Outcome.ERROR, e.getMessage()));
         }
         Vars vars = Vars.fromPaths(paths);
         Optional<String> problem = module.validate(vars);
         if (problem.isPresent()) {
-            return CompletableFuture.completedFuture(Answer.of(Outcome.SKIP, problem.get()));
+            return Prepared.answered(Answer.of(Outcome.SKIP, problem.get()));
         }
-        return step.cacheTtl() == null ? callModule(step, view, module, vars)
-                : callThroughCache(step, view, module, paths, vars);
+        return new Prepared(module, paths, vars, null);
     }
 
     /** A kept answer for the same module, credential and variables, else the module's, kept if success or failure. */
-    private CompletableFuture<Answer> callThroughCache(StepDefinition step, LeadView view, IntegrationModule module,
-                                                      Map<String, Object> paths, Vars vars) {
-        String key = StepCache.key(module.id(), step.credential(), variablesOf(module, paths));
+    private CompletableFuture<Answer> callThroughCache(StepDefinition step, LeadView view, Prepared prepared) {
+        IntegrationModule module = prepared.module();
+        String key = StepCache.key(module.id(), step.credential(), variablesOf(module, prepared.paths()));
         Optional<Answer> kept = cache.find(key, step, view);
         if (kept.isPresent()) {
             log.debug("Step {} answered from the cache", step.id());
             return CompletableFuture.completedFuture(kept.get());
         }
-        return callModule(step, view, module, vars).thenApply(answer -> {
+        return callModule(step, view, module, prepared.vars()).thenApply(answer -> {
             cache.keep(key, step, answer);
             return answer;
         });
@@ -136,7 +191,7 @@ public final class StepRunner {
 
     private CompletableFuture<Answer> callModule(StepDefinition step, LeadView view, IntegrationModule module,
                                                  Vars vars) {
-        OutboundTransport transport = request -> send(step, view, request);
+        OutboundTransport transport = request -> send(step, keyed(step, view, request));
         if (module instanceof HandleOutbound handler) {
             return handler.handle(vars, transport)
                     .thenApply(event -> Answer.of(event, null))
@@ -149,16 +204,64 @@ public final class StepRunner {
                 .exceptionally(failure -> failed(step, failure));
     }
 
-    /** Sends one request of a step: with the idempotency key of a recipient, the step's credential and timeout. */
-    private CompletableFuture<OutboundResponse> send(StepDefinition step, LeadView view, OutboundRequest request) {
-        OutboundRequest keyed = step.kind() == StepKind.RECIPIENT
+    /** A recipient's request carries the lead's {@value #IDEMPOTENCY_KEY_HEADER}; other steps' requests do not. */
+    private static OutboundRequest keyed(StepDefinition step, LeadView view, OutboundRequest request) {
+        return step.kind() == StepKind.RECIPIENT
                 ? request.withHeader(IDEMPOTENCY_KEY_HEADER, idempotencyKey(view.lead().id(), step.id())) : request;
+    }
+
+    /** Sends one request of a step with the step's credential and timeout. */
+    private CompletableFuture<OutboundResponse> send(StepDefinition step, OutboundRequest request) {
         if (log.isDebugEnabled()) {
-            log.debug("Step {} sends {} {} with headers {}", step.id(), keyed.method(),
-                    CredentialMasking.mask(keyed, step.credential()).url(),
-                    CredentialMasking.mask(keyed, step.credential()).headers().keySet());
+            OutboundRequest masked = CredentialMasking.mask(request, step.credential());
+            log.debug("Step {} sends {} {} with headers {}", step.id(), masked.method(), masked.url(),
+                    masked.headers().keySet());
         }
-        return authenticator.send(step.credential(), keyed, step.timeout());
+        return authenticator.send(step.credential(), request, step.timeout());
+    }
+
+    /** One bulk request for the group when the module can join it, else one request per lead. */
+    private void sendBulk(StepDefinition step, List<BatchItem> group) {
+        Optional<OutboundRequest> joined = group.size() > 1 && group.get(0).outbound() instanceof BulkHttpOutbound bulk
+                ? bulk.bulkRequest(group.stream().map(BatchItem::request).toList()) : Optional.empty();
+        if (joined.isEmpty()) {
+            group.forEach(item -> send(step, item.request())
+                    .thenApply(response -> Answer.of(item.outbound().response(item.vars(), item.request(), response),
+                            response))
+                    .exceptionally(failure -> failed(step, failure))
+                    .thenAccept(item.answer()::complete));
+            return;
+        }
+        BulkHttpOutbound bulk = (BulkHttpOutbound) group.get(0).outbound();
+        OutboundRequest request = joined.get().withHeader(IDEMPOTENCY_KEY_HEADER, group.stream()
+                .map(item -> item.request().headers().get(IDEMPOTENCY_KEY_HEADER))
+                .collect(Collectors.joining(", ")));
+        send(step, request).whenComplete((response, failure) -> {
+            for (int i = 0; i < group.size(); i++) {
+                BatchItem item = group.get(i);
+                item.answer().complete(failure != null ? failed(step, failure)
+                        : bulkAnswer(bulk, item, response, i, group.size()));
+            }
+        });
+    }
+
+    private static Answer bulkAnswer(BulkHttpOutbound bulk, BatchItem item, OutboundResponse response, int index,
+                                     int leads) {
+        try {
+            Optional<List<OutboundResponse>> parts = bulk.split(response, leads);
+            if (parts.isPresent()) {
+                OutboundResponse part = parts.get().get(index);
+                return Answer.of(bulk.response(item.vars(), item.request(), part), part);
+            }
+            if (response.status() / 100 != 2) {
+                return Answer.of(bulk.response(item.vars(), item.request(), response), response);
+            }
+            return new Answer(Outcome.ERROR, "Bulk response does not hold one result per lead (" + leads
+                    + " expected)", null, null, Map.of(), response.status());
+        } catch (RuntimeException e) {
+            log.warn("Integration {} failed to read a bulk response", bulk.id(), e);
+            return Answer.of(Outcome.ERROR, "Integration " + bulk.id() + " failed: " + e.getClass().getSimpleName());
+        }
     }
 
     /**
@@ -212,6 +315,19 @@ public final class StepRunner {
 
     private static Duration elapsedSince(long start) {
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** The step's module and rendered variables for one lead, or the answer it has at once ({@code immediate}). */
+    private record Prepared(IntegrationModule module, Map<String, Object> paths, Vars vars, Answer immediate) {
+
+        static Prepared answered(Answer immediate) {
+            return new Prepared(null, null, null, immediate);
+        }
+    }
+
+    /** One lead's request in a batch, and where its answer goes. */
+    private record BatchItem(HttpOutbound outbound, Vars vars, OutboundRequest request,
+                             CompletableFuture<Answer> answer) {
     }
 
     /** What came back from a step before it is timed. */

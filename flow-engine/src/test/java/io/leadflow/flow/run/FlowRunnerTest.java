@@ -165,7 +165,8 @@ class FlowRunnerTest {
         Flow flow = new Flow("f", "f", true, "r", List.of(), FLOW.sources(), List.of(
                 FLOW.step("buyer-3").map(step -> new io.leadflow.flow.StepDefinition(step.id(), step.kind(),
                         step.entity(), step.integration(), Map.of("url", "{{lead.nothing}}"), step.criteria(), null,
-                        null, null, Duration.ofSeconds(1), null)).orElseThrow()), Map.of());
+                        null, null, Duration.ofSeconds(1), null, null, step.retry(), step.limits(), null))
+                        .orElseThrow()), Map.of());
 
         PassResult delivered = runner(request -> answer(200, "accepted")).runDelivery(flow, LEAD, List.of()).join();
 

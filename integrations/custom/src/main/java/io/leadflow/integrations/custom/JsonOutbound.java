@@ -1,6 +1,6 @@
 package io.leadflow.integrations.custom;
 
-import io.leadflow.integration.HttpOutbound;
+import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code custom.outbound.json}: posts {@code json_property.*} as a JSON document (or stuffed into a form parameter)
- * and reads the response with the custom response rules.
+ * and reads the response with the custom response rules. In batches, the documents go as one JSON array and the
+ * answer is an array of one result per lead, in the same order.
  */
-public final class JsonOutbound implements HttpOutbound {
+public final class JsonOutbound implements BulkHttpOutbound {
 
     private static final VariableSpec CREDENTIAL_ID = VariableSpec.optional("credential_id", "credential",
             "A user credential whose username and password are sent as HTTP Basic authentication");
@@ -35,6 +40,8 @@ public final class JsonOutbound implements HttpOutbound {
             "Follow redirects");
     private static final List<String> METHODS = List.of("POST", "PUT", "DELETE", "PATCH");
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RequestValidator validator;
     private final ResponseParser responseParser;
@@ -98,6 +105,45 @@ public final class JsonOutbound implements HttpOutbound {
     @Override
     public IntegrationEvent response(Vars vars, OutboundRequest request, OutboundResponse response) {
         return responseParser.parse(vars, response);
+    }
+
+    /** JSON documents to the same method, URL and headers (Idempotency-Key aside) go as one array of them. */
+    @Override
+    public Optional<OutboundRequest> bulkRequest(List<OutboundRequest> requests) {
+        OutboundRequest first = requests.get(0);
+        boolean joinable = requests.stream().allMatch(request -> request.body() != null
+                && CONTENT_TYPE.equals(request.headers().get("Content-Type"))
+                && request.method().equals(first.method()) && request.url().equals(first.url())
+                && withoutKey(request.headers()).equals(withoutKey(first.headers())));
+        if (!joinable) {
+            return Optional.empty();
+        }
+        String body = requests.stream().map(OutboundRequest::body).collect(Collectors.joining(",", "[", "]"));
+        return Optional.of(new OutboundRequest(first.method(), first.url(), withoutKey(first.headers()), body,
+                first.followRedirects()));
+    }
+
+    /** A JSON array of exactly one item per lead: each item is that lead's answer, with the bulk's status. */
+    @Override
+    public Optional<List<OutboundResponse>> split(OutboundResponse bulk, int leads) {
+        JsonNode items;
+        try {
+            items = JSON.readTree(bulk.body());
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        if (items == null || !items.isArray() || items.size() != leads) {
+            return Optional.empty();
+        }
+        return Optional.of(items.valueStream()
+                .map(item -> new OutboundResponse(bulk.status(), bulk.headers(), JSON.writeValueAsString(item)))
+                .toList());
+    }
+
+    private static Map<String, String> withoutKey(Map<String, String> headers) {
+        Map<String, String> rest = new LinkedHashMap<>(headers);
+        rest.keySet().removeIf(name -> name.equalsIgnoreCase(IDEMPOTENCY_KEY));
+        return rest;
     }
 
     /** {@code json_property.*} nested; when every top-level key is all digits the document is an array. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
+import io.leadflow.integration.OutboundResponse;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -133,5 +135,47 @@ class JsonOutboundTest {
             """)
     void validatesUrlThenMethodThenOutcomeThenHeaders(String vars, String message) {
         assertThat(module.validate(vars(vars))).isEqualTo(Optional.ofNullable(message));
+    }
+
+    @Test
+    void joinsTheDocumentsOfABatchIntoOneArrayWithoutTheLeadsIdempotencyKeys() {
+        List<OutboundRequest> requests = List.of(
+                module.request(vars("{\"url\": \"https://buyer.example/bulk\", \"json_property\": {\"email\": \"a@x.com\"}}"))
+                        .withHeader("Idempotency-Key", "lead-a:buyer"),
+                module.request(vars("{\"url\": \"https://buyer.example/bulk\", \"json_property\": {\"email\": \"b@x.com\"}}"))
+                        .withHeader("Idempotency-Key", "lead-b:buyer"));
+
+        OutboundRequest bulk = module.bulkRequest(requests).orElseThrow();
+
+        assertThat(bulk).isEqualTo(new OutboundRequest("POST", "https://buyer.example/bulk", Map.of(
+                "Content-Type", "application/json; charset=utf-8", "Accept", ACCEPT),
+                "[{\"email\":\"a@x.com\"},{\"email\":\"b@x.com\"}]", false));
+    }
+
+    @Test
+    void refusesToJoinRequestsToOtherUrlsOrWithOtherHeadersOrFormStuffedOnes() {
+        OutboundRequest plain = module.request(vars("{\"url\": \"https://buyer.example/bulk\", \"json_property\": {\"a\": 1}}"));
+
+        assertThat(List.of(
+                module.bulkRequest(List.of(plain, module.request(vars(
+                        "{\"url\": \"https://buyer.example/other\", \"json_property\": {\"a\": 2}}")))),
+                module.bulkRequest(List.of(plain, module.request(vars(
+                        "{\"url\": \"https://buyer.example/bulk\", \"json_property\": {\"a\": 2}, \"header\": {\"X-Source\": \"b\"}}")))),
+                module.bulkRequest(List.of(module.request(vars(
+                        "{\"url\": \"https://buyer.example/bulk\", \"json_property\": {\"a\": 2}, \"json_parameter\": \"lead\"}"))))))
+                .containsOnly(Optional.empty());
+    }
+
+    @Test
+    void splitsABulkAnswerIntoOneAnswerPerLeadWithTheBulkStatusOnlyWhenItHoldsOnePerLead() {
+        OutboundResponse bulk = new OutboundResponse(200, Map.of("X-Batch", List.of("7")),
+                "[{\"status\":\"accepted\",\"id\":1},{\"status\":\"rejected\",\"errors\":[{\"message\":\"Duplicate\"}]}]");
+
+        assertThat(module.split(bulk, 2)).contains(List.of(
+                new OutboundResponse(200, Map.of("X-Batch", List.of("7")), "{\"status\":\"accepted\",\"id\":1}"),
+                new OutboundResponse(200, Map.of("X-Batch", List.of("7")),
+                        "{\"status\":\"rejected\",\"errors\":[{\"message\":\"Duplicate\"}]}")));
+        assertThat(List.of(module.split(bulk, 3), module.split(new OutboundResponse(200, Map.of(), "{\"ok\":true}"), 1),
+                module.split(new OutboundResponse(502, Map.of(), "<html>Bad gateway</html>"), 1))).containsOnly(Optional.empty());
     }
 }
