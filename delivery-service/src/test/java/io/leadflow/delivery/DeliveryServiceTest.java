@@ -20,8 +20,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "leadflow.flows-dir=src/test/resources/flows",
         "leadflow.outbound.allow-private-networks=true",
-        "leadflow.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN,
-        "leadflow.delivery.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
+        "leadflow.admin-token=" + DeliveryServiceTest.ADMIN_TOKEN})
 // A single broker: transactions need their log with one replica.
 @EmbeddedKafka(brokerProperties = {"transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1",
         "offsets.topic.replication.factor=1"})

@@ -47,7 +47,7 @@ final class LeadflowStack implements AutoCloseable {
             // The e2e buyer fails on purpose for some leads; its circuit must not open and turn the next tests'
             // "Server error" into "Circuit open" (circuit breakers are tested in delivery-service).
             stack.run(DeliveryApplication.application(), common, Map.of("server.port", stack.deliveryPort,
-                    "leadflow.delivery.admin-token", adminToken,
+                    "leadflow.admin-token", adminToken,
                     "leadflow.delivery.circuit-breaker.minimum-number-of-calls", 10_000,
                     "leadflow.delivery.circuit-breaker.sliding-window-size", 10_000));
             stack.run(FeedbackApplication.application(), common, Map.of("server.port", stack.feedbackPort,

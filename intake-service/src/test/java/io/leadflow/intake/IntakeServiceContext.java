@@ -23,7 +23,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "leadflow.secrets-dir=src/test/resources/secrets",
         "leadflow.outbound.allow-private-networks=true",
         "leadflow.intake.trusted-proxies=127.0.0.1",
-        "leadflow.intake.admin-token=" + IntakeServiceContext.ADMIN_TOKEN,
+        "leadflow.admin-token=" + IntakeServiceContext.ADMIN_TOKEN,
         "SHOP_API_KEY=" + IntakeServiceContext.SHOP_API_KEY,
         "SHOP_BASIC_PASSWORD=" + IntakeServiceContext.SHOP_BASIC_PASSWORD,
         "server.address=127.0.0.1"})

@@ -13,12 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param transactionTimeout how long the broker keeps a transaction of a vanished instance open
  * @param dedupWindow        how long the progress of finished leads is kept in memory, so a repeat is dropped
  * @param circuitBreaker     how recipients' circuit breakers judge them
- * @param adminToken         the token the dead-letter API requires (as a bearer token); blank: no token required
  */
 @ConfigurationProperties("leadflow.delivery")
 public record DeliveryProperties(int maxInFlight, int maxQueued, Duration revokeGrace, String transactionalId,
-                                 Duration transactionTimeout, Duration dedupWindow, CircuitBreaker circuitBreaker,
-                                 String adminToken) {
+                                 Duration transactionTimeout, Duration dedupWindow, CircuitBreaker circuitBreaker) {
 
     /**
      * @param failureRateThreshold         percentage of errors over the window that opens the circuit

@@ -4,20 +4,15 @@ import io.leadflow.delivery.domain.DeadLetter;
 import io.leadflow.delivery.domain.DeadLetterFilter;
 import io.leadflow.delivery.domain.DeadLetterReplays;
 import io.leadflow.delivery.domain.DeadLetterStore;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -27,27 +22,22 @@ import reactor.core.scheduler.Schedulers;
 /**
  * The dead-letter admin API: {@code GET /api/dead-letters} lists them (filters: flow, step, entity, lead, reason,
  * from, to; {@code all=true} includes those replayed), {@code POST /api/dead-letters/replay} replays the ones a
- * filter selects ({@code dryRun: true} only counts them). Requires {@code Authorization: Bearer <admin token>} when a
- * token is configured.
+ * filter selects ({@code dryRun: true} only counts them). Guarded by service-kit's {@code AdminTokenFilter}.
  */
 @RestController
 @RequestMapping("/api/dead-letters")
 class DeadLetterController {
 
     private final DeadLetterReplays replays;
-    private final byte[] adminToken;
 
-    DeadLetterController(DeadLetterReplays replays, io.leadflow.delivery.config.DeliveryProperties properties) {
+    DeadLetterController(DeadLetterReplays replays) {
         this.replays = replays;
-        this.adminToken = properties.adminToken() == null || properties.adminToken().isBlank() ? null
-                : properties.adminToken().getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping
     Mono<ResponseEntity<Map<String, Object>>> list(
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestParam Map<String, String> query) {
-        return answer(authorization, query, () -> {
+        return answer(query, () -> {
             List<DeadLetterStore.Parked> found = replays.list(filter(query), Boolean.parseBoolean(query.get("all")));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("count", found.size());
@@ -58,7 +48,6 @@ class DeadLetterController {
 
     @PostMapping("/replay")
     Mono<ResponseEntity<Map<String, Object>>> replay(
-            @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) Map<String, Object> request) {
         Map<String, String> criteria = new LinkedHashMap<>();
         if (request != null) {
@@ -68,7 +57,7 @@ class DeadLetterController {
                 }
             });
         }
-        return answer(authorization, criteria, () -> {
+        return answer(criteria, () -> {
             DeadLetterReplays.Outcome outcome = replays.replay(filter(criteria),
                     Boolean.parseBoolean(criteria.get("dryRun")));
             Map<String, Object> body = new LinkedHashMap<>();
@@ -86,12 +75,7 @@ class DeadLetterController {
         Map<String, Object> run();
     }
 
-    private Mono<ResponseEntity<Map<String, Object>>> answer(String authorization, Map<String, String> criteria,
-                                                            Work work) {
-        if (!authorized(authorization)) {
-            return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                    .body(Map.of("error", "An admin token is required (Authorization: Bearer <token>)")));
-        }
+    private Mono<ResponseEntity<Map<String, Object>>> answer(Map<String, String> criteria, Work work) {
         try {
             filter(criteria);
         } catch (IllegalArgumentException e) {
@@ -99,17 +83,6 @@ class DeadLetterController {
         }
         // Reading the dead-letter topics blocks: off the event loop.
         return Mono.fromCallable(() -> ResponseEntity.ok(work.run())).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private boolean authorized(String authorization) {
-        if (adminToken == null) {
-            return true;
-        }
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return false;
-        }
-        return MessageDigest.isEqual(adminToken,
-                authorization.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8));
     }
 
     private static DeadLetterFilter filter(Map<String, String> query) {

@@ -1,14 +1,10 @@
 package io.leadflow.delivery.inbound;
 
 import io.leadflow.delivery.domain.Workbench;
-import io.leadflow.servicekit.LeadflowProperties;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,44 +12,36 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The integration workbench API ({@code /api/integrations}): the catalog, and any module's request, event and
- * validation for variables given as JSON; nothing is sent and no reference is resolved. Admin token when configured.
+ * validation for variables given as JSON; nothing is sent and no reference is resolved. Guarded by service-kit's
+ * {@code AdminTokenFilter}.
  */
 @RestController
 @RequestMapping("/api/integrations")
 class IntegrationWorkbenchController {
 
     private final Workbench workbench;
-    private final byte[] adminToken;
 
-    IntegrationWorkbenchController(Workbench workbench, LeadflowProperties properties) {
+    IntegrationWorkbenchController(Workbench workbench) {
         this.workbench = workbench;
-        String token = properties.adminToken();
-        this.adminToken = token == null || token.isBlank() ? null : token.getBytes(StandardCharsets.UTF_8);
     }
 
     @GetMapping
-    ResponseEntity<Object> catalog(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        return authorized(auth) ? ResponseEntity.ok(workbench.catalog()) : unauthorized();
+    ResponseEntity<Object> catalog() {
+        return ResponseEntity.ok(workbench.catalog());
     }
 
     @PostMapping("/{module}/request")
-    ResponseEntity<Object> request(@PathVariable String module, @RequestBody Map<String, Object> input,
-                                   @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        return authorized(auth) ? ResponseEntity.ok(workbench.request(module, vars(input))) : unauthorized();
+    ResponseEntity<Object> request(@PathVariable String module, @RequestBody Map<String, Object> input) {
+        return ResponseEntity.ok(workbench.request(module, vars(input)));
     }
 
     @PostMapping("/{module}/response")
-    ResponseEntity<Object> response(@PathVariable String module, @RequestBody Map<String, Object> input,
-                                    @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        if (!authorized(auth)) {
-            return unauthorized();
-        }
+    ResponseEntity<Object> response(@PathVariable String module, @RequestBody Map<String, Object> input) {
         Map<?, ?> response = input.get("response") instanceof Map<?, ?> map ? map : Map.of();
         int status = response.get("status") instanceof Number number ? number.intValue() : 200;
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -67,11 +55,7 @@ class IntegrationWorkbenchController {
     }
 
     @PostMapping("/{module}/validate")
-    ResponseEntity<Object> validate(@PathVariable String module, @RequestBody Map<String, Object> input,
-                                    @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String auth) {
-        if (!authorized(auth)) {
-            return unauthorized();
-        }
+    ResponseEntity<Object> validate(@PathVariable String module, @RequestBody Map<String, Object> input) {
         return ResponseEntity.ok(workbench.validate(module, vars(input))
                 .<Object>map(message -> Map.of("error", message)).orElse(Map.of()));
     }
@@ -85,20 +69,5 @@ class IntegrationWorkbenchController {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> vars(Map<String, Object> input) {
         return input.get("vars") instanceof Map<?, ?> vars ? (Map<String, Object>) vars : Map.of();
-    }
-
-    private boolean authorized(String authorization) {
-        if (adminToken == null) {
-            return true;
-        }
-        String prefix = "Bearer ";
-        return authorization != null && authorization.startsWith(prefix) && MessageDigest.isEqual(adminToken,
-                authorization.substring(prefix.length()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static ResponseEntity<Object> unauthorized() {
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .body(Map.of("error", "The admin token is required (Authorization: Bearer <token>)"));
     }
 }

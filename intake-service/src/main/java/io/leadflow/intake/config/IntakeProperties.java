@@ -14,18 +14,15 @@ import org.springframework.util.unit.DataSize;
  *                        ({@code LEADFLOW_INTAKE_MAX_BODY_SIZE})
  * @param trustedProxies  addresses and ranges whose {@code X-Forwarded-For} is believed when a source has an
  *                        allow-list ({@code LEADFLOW_INTAKE_TRUSTED_PROXIES}, comma-separated; none by default)
- * @param adminToken      the bearer token the workbench API requires; blank leaves it open
- *                        ({@code LEADFLOW_ADMIN_TOKEN})
  * @param fieldKeySecret  the secret (file in the secrets directory) holding the AES key that seals ssn and credential
  *                        fields ({@code LEADFLOW_FIELD_KEY_SECRET}); needed only when a flow has such fields
  */
 @ConfigurationProperties("leadflow.intake")
 public record IntakeProperties(Duration publishTimeout, DataSize maxBodySize, List<String> trustedProxies,
-                               String adminToken, String fieldKeySecret) {
+                               String fieldKeySecret) {
 
     public IntakeProperties {
         trustedProxies = trustedProxies == null ? List.of()
                 : trustedProxies.stream().map(String::strip).filter(proxy -> !proxy.isEmpty()).toList();
-        adminToken = adminToken == null ? "" : adminToken;
     }
 }

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The intake workbench: parse a value with a field type, read a source's request, or render the answer to one,
  * exactly as intake would, without creating a lead. Never resolves a secret reference. Behind the admin token when
- * one is configured ({@link AdminTokenFilter}).
+ * one is configured (service-kit's {@code AdminTokenFilter}).
  */
 @RestController
 public class WorkbenchController {

@@ -1,6 +1,5 @@
-package io.leadflow.intake.inbound;
+package io.leadflow.servicekit;
 
-import io.leadflow.intake.config.IntakeProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -8,27 +7,26 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Guards the admin APIs ({@code /api/**}): when an admin token is configured, a call needs
- * {@code Authorization: Bearer <token>} (compared in constant time); without one they are open, as on a local stack.
+ * Guards every service's admin APIs ({@code /api/**}: workbenches, dead letters, lists): when {@code LEADFLOW_ADMIN_TOKEN}
+ * is set, a call needs {@code Authorization: Bearer <token>} (compared in constant time); else they are open, as on a
+ * local stack.
  */
-@Component
 public class AdminTokenFilter implements WebFilter {
 
     private static final String ADMIN_PATHS = "/api/";
-    private static final byte[] REFUSED = "{\"error\":\"This API needs the admin token: Authorization: Bearer <token>\"}"
+    private static final byte[] REFUSED = "{\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}"
             .getBytes(StandardCharsets.UTF_8);
 
     private final byte[] tokenDigest;
 
-    public AdminTokenFilter(IntakeProperties properties) {
-        this.tokenDigest = properties.adminToken().isBlank() ? null : digest(properties.adminToken());
+    public AdminTokenFilter(String adminToken) {
+        this.tokenDigest = adminToken == null || adminToken.isBlank() ? null : digest(adminToken);
     }
 
     @Override
