@@ -37,7 +37,9 @@ public class FlowEngineConfiguration {
 
     @Bean
     IntegrationCatalog integrationCatalog(LeadflowProperties properties) {
-        return IntegrationCatalog.load(new IntegrationSettings(properties.outbound().allowPrivateNetworks()));
+        String listsUrl = properties.listsUrl() == null || properties.listsUrl().isBlank() ? null : properties.listsUrl();
+        return IntegrationCatalog.load(new IntegrationSettings(properties.outbound().allowPrivateNetworks(), listsUrl,
+                properties.adminToken()));
     }
 
     /** Loads and validates every flow at start; a bad flow stops the service with a message naming file and problem. */
