@@ -8,6 +8,7 @@ import io.leadflow.flow.run.OutboundHttp;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationSettings;
 import java.time.Clock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -51,9 +52,12 @@ public class FlowEngineConfiguration {
         return flows;
     }
 
+    /** The lists API the deployment configured is reached even on a private address; flows' URLs stay guarded. */
     @Bean(destroyMethod = "close")
     OutboundHttp outboundHttp(LeadflowProperties properties) {
+        Set<String> trusted = properties.listsUrl() == null || properties.listsUrl().isBlank() ? Set.of()
+                : Set.of(properties.listsUrl());
         return new ReactorOutboundHttp(properties.outbound().allowPrivateNetworks(),
-                properties.outbound().maxConnections());
+                properties.outbound().maxConnections(), trusted);
     }
 }
