@@ -16,6 +16,7 @@ import io.leadflow.servicekit.PendingReplies;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -112,7 +115,7 @@ class ListsController {
                 return Mono.just(error(HttpStatus.CONFLICT, "List " + name + " already exists"));
             }
             ListSpec list = new ListSpec(name, UUID.randomUUID().toString(), ttl, (String) secret,
-                    clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                    clock.instant().truncatedTo(ChronoUnit.MILLIS));
             return commands.define(list)
                     .then(visible(name, true))
                     .map(seen -> {
@@ -276,7 +279,7 @@ class ListsController {
     }
 
     private ResponseEntity<Object> answered(List<ListAnswer> answers, int expected, String operation,
-                                            java.util.function.Function<List<ListAnswer>, ResponseEntity<Object>> shape) {
+                                            Function<List<ListAnswer>, ResponseEntity<Object>> shape) {
         if (answers.size() < expected) {
             metrics.count(operation, "timeout", 1);
             return error(HttpStatus.GATEWAY_TIMEOUT, "The lists processor did not answer within "
@@ -348,7 +351,7 @@ class ListsController {
     }
 
     private Mono<ResponseEntity<Object>> authorized(String authorization,
-                                                    java.util.function.Supplier<Mono<ResponseEntity<Object>>> call) {
+                                                    Supplier<Mono<ResponseEntity<Object>>> call) {
         if (!adminToken.permits(authorization)) {
             return Mono.just(ResponseEntity.status(HttpStatus.UNAUTHORIZED)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")

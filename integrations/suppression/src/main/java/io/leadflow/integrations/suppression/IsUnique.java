@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code suppression.outbound.is_unique}: the (first) value is unique on the (first) list when it was not on it; it
+ * {@code suppression.outbound.is_unique}: the first value is unique on the first list when it was not on it; it
  * is then added. One atomic call, {@code POST <base>/unique/<list>}, decided by the lists processor, where
  * LeadConduit queries and then adds. Appends {@code query_item.*}, {@code add_item.*} and {@code is_unique.*}.
  */
@@ -35,10 +35,7 @@ final class IsUnique implements HandleOutbound {
 
     @Override
     public List<VariableSpec> requestVariables() {
-        return List.of(
-                VariableSpec.required("list_name", "string", "The list (the first of list_name, list_names, list_id, list_ids)"),
-                VariableSpec.required("value", "string", "The value (the first of value, values): an email, a phone number"),
-                ListsApi.URL);
+        return ListsApi.requestVariables();
     }
 
     @Override

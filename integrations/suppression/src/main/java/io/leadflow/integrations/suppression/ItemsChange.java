@@ -44,7 +44,7 @@ final class ItemsChange implements HttpOutbound {
 
     @Override
     public List<VariableSpec> requestVariables() {
-        return List.of(ListsApi.LIST_NAMES, ListsApi.VALUES, ListsApi.URL);
+        return ListsApi.requestVariables();
     }
 
     @Override

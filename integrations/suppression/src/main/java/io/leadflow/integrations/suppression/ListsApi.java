@@ -22,10 +22,26 @@ final class ListsApi {
 
     static final VariableSpec URL = VariableSpec.optional("url", "url",
             "Base URL of a Leadflow lists API; default: this deployment's own lists (LEADFLOW_LISTS_URL)");
-    static final VariableSpec LIST_NAMES = VariableSpec.required("list_names", "string",
-            "List names, comma separated (also list_name, list_ids, list_id); slugged: \"My List\" is my_list");
-    static final VariableSpec VALUES = VariableSpec.required("values", "string",
-            "Values, comma separated (also value): an email, a phone number, any text");
+    /** LeadConduit's four names for the lists, read in this order; one is required (checked by validation). */
+    static final List<VariableSpec> LIST_NAMES = List.of(
+            VariableSpec.optional("list_names", "string",
+                    "List names, comma separated, slugged (\"My List\" is my_list); this or list_name, list_ids, list_id"),
+            VariableSpec.optional("list_name", "string", "As list_names"),
+            VariableSpec.optional("list_ids", "string", "As list_names"),
+            VariableSpec.optional("list_id", "string", "As list_names"));
+    /** LeadConduit's two names for the values; one is required (checked by validation). */
+    static final List<VariableSpec> VALUES = List.of(
+            VariableSpec.optional("values", "string",
+                    "Values, comma separated: an email, a phone number, any text; this or value"),
+            VariableSpec.optional("value", "string", "As values"));
+
+    /** The lists, the values and the URL: every module's request variables. */
+    static List<VariableSpec> requestVariables() {
+        List<VariableSpec> variables = new java.util.ArrayList<>(LIST_NAMES);
+        variables.addAll(VALUES);
+        variables.add(URL);
+        return List.copyOf(variables);
+    }
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final IntegrationSettings settings;

@@ -25,7 +25,7 @@ final class QueryItem implements HttpOutbound {
 
     @Override
     public List<VariableSpec> requestVariables() {
-        return List.of(ListsApi.LIST_NAMES, ListsApi.VALUES, ListsApi.URL);
+        return ListsApi.requestVariables();
     }
 
     @Override

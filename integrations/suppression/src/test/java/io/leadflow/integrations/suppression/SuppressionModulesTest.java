@@ -11,6 +11,7 @@ import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.Outcome;
+import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,7 +159,9 @@ class SuppressionModulesTest {
                 "suppression.outbound.query_item", "suppression.outbound.add_item",
                 "suppression.outbound.delete_item", "suppression.outbound.is_unique");
         assertThat(OWN_LISTS.find("suppression.outbound.is_unique").orElseThrow()).isInstanceOf(HandleOutbound.class);
-        modules().forEach(module -> assertThat(module.requestVariables()).isNotEmpty());
+        modules().forEach(module -> assertThat(module.requestVariables()).as(module.id())
+                .extracting(VariableSpec::name)
+                .containsExactly("list_names", "list_name", "list_ids", "list_id", "values", "value", "url"));
     }
 
     private static IntegrationEvent unique(List<OutboundRequest> sent, OutboundResponse answer) {
