@@ -63,7 +63,7 @@ class IntegrationWorkbenchIT {
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
 
         assertThat(catalog.path("packages").values()).extracting(pkg -> pkg.path("name").asString())
-                .containsExactly("custom", "default", "email", "phone", "salesforce", "trustedform");
+                .containsExactly("custom", "default", "email", "phone", "salesforce", "suppression", "trustedform");
         assertThat(catalog.path("packages").get(0).path("modules").findValuesAsString("id")).containsExactly(
                 "custom.outbound.form", "custom.outbound.json", "custom.outbound.query", "custom.outbound.soap",
                 "custom.outbound.token_authenticated", "custom.outbound.xml");
@@ -73,6 +73,9 @@ class IntegrationWorkbenchIT {
                 {"name": "url", "type": "string", "required": true, "default": null,
                  "description": "The other flow's submit URL"}"""));
         assertThat(catalog.path("packages").get(0).path("modules").get(3).path("kind").asString()).isEqualTo("handle");
+        assertThat(catalog.path("packages").get(2).path("modules").findValuesAsString("id")).containsExactlyInAnyOrder(
+                "suppression.outbound.query_item", "suppression.outbound.add_item",
+                "suppression.outbound.delete_item", "suppression.outbound.is_unique");
     }
 
     @Test

@@ -21,6 +21,7 @@ final class LeadflowStack implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private final int intakePort = freePort();
+    private final int enhancementPort = freePort();
     private final int feedbackPort = freePort();
     private final int deliveryPort = freePort();
 
@@ -42,8 +43,11 @@ final class LeadflowStack implements AutoCloseable {
             common.put("leadflow.secrets-dir", stateDir.resolve("secrets").toString());
             common.put("leadflow.outbound.allow-private-networks", "true");
             common.put("server.address", "127.0.0.1");
+            common.put("leadflow.lists-url", stack.enhancementUrl());
             stack.run(IntakeApplication.application(), common, Map.of("server.port", stack.intakePort));
-            stack.run(EnhancementApplication.application(), common, Map.of("server.port", 0));
+            stack.run(EnhancementApplication.application(), common, Map.of("server.port", stack.enhancementPort,
+                    "spring.kafka.streams.state-dir", stateDir.resolve("enhancement").toString(),
+                    "leadflow.lists.secret", "e2e-lists-secret"));
             // The e2e buyer fails on purpose for some leads; its circuit must not open and turn the next tests'
             // "Server error" into "Circuit open" (circuit breakers are tested in delivery-service).
             stack.run(DeliveryApplication.application(), common, Map.of("server.port", stack.deliveryPort,
@@ -62,6 +66,11 @@ final class LeadflowStack implements AutoCloseable {
 
     String intakeUrl() {
         return "http://127.0.0.1:" + intakePort;
+    }
+
+    /** enhancement-service: the lists API. */
+    String enhancementUrl() {
+        return "http://127.0.0.1:" + enhancementPort;
     }
 
     String feedbackUrl() {

@@ -85,6 +85,10 @@ final class Pipeline implements AutoCloseable {
         return stack.feedbackUrl();
     }
 
+    String listsUrl() {
+        return stack.enhancementUrl();
+    }
+
     /** The WireMock server playing every partner; a test may add the stubs of its own partners. */
     WireMockServer partners() {
         return partners;

@@ -138,7 +138,9 @@ class EnhancementIT {
         kafka.send(Topics.LEAD_RECEIVED, received.getLeadId(), received).join();
         enhanced.await("lead-counted", 1);
 
-        String scrape = web.get().uri("/actuator/prometheus").exchange()
+        // The lists' Kafka Streams metrics make the scrape larger than the client's default 256 KiB.
+        String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -34,6 +33,6 @@ class TestPartners {
 
     @Bean
     Clock clock() {
-        return Clock.fixed(NOW, ZoneOffset.UTC);
+        return new TestClock(NOW);
     }
 }

@@ -35,6 +35,9 @@ public final class LocalStack {
     /** The demo flow's feedback key for its buyer (flows/demo.yaml); a fixed demo value unless set. */
     private static final String DEMO_FEEDBACK_KEY_VARIABLE = "DEMO_FEEDBACK_KEY";
     private static final String DEMO_FEEDBACK_KEY = "demo-feedback-key";
+    private static final String LISTS_SECRET_VARIABLE = "LEADFLOW_LISTS_SECRET";
+    /** The hashing secret of the local stack's lists: local use only; a deployment sets its own. */
+    private static final String LOCAL_LISTS_SECRET = "local-lists-secret";
 
     private final Path root;
     private final Path varDirectory;
@@ -66,8 +69,9 @@ public final class LocalStack {
             switch (command) {
                 case "up" -> System.exit(new LocalStack(Path.of("").toAbsolutePath(), System.out).up());
                 case "demo-partners" -> runDemoPartners();
+                case "lists" -> System.exit(io.leadflow.localstack.lists.ListsCommand.run(args));
                 default -> {
-                    System.err.println("usage: LocalStack up | demo-partners   (run from the project root)");
+                    System.err.println("usage: LocalStack up | demo-partners | lists ...   (run from the project root)");
                     System.exit(2);
                 }
             }
@@ -176,7 +180,7 @@ public final class LocalStack {
 
     /**
      * What every service gets on top of the launcher's environment. {@code LEADFLOW_FLOWS_DIR},
-     * {@code LEADFLOW_SECRETS_DIR} and {@code DEMO_FEEDBACK_KEY} pass through when set, so
+     * {@code LEADFLOW_SECRETS_DIR}, {@code DEMO_FEEDBACK_KEY} and {@code LEADFLOW_LISTS_SECRET} pass through when set, so
      * {@code LEADFLOW_FLOWS_DIR=my-flows ./leadflow up} runs other flows; the rest point the services at this stack.
      */
     private Map<String, String> serviceEnvironment(LeadflowService service) {
@@ -192,6 +196,8 @@ public final class LocalStack {
         environment.put("LEADFLOW_STATE_DIR", varDirectory.resolve("state").resolve(service.shortName()).toString());
         environment.put("DEMO_PARTNER_URL", demoPartners.baseUri().toString());
         environment.put(DEMO_FEEDBACK_KEY_VARIABLE, passedThroughOr(DEMO_FEEDBACK_KEY_VARIABLE, DEMO_FEEDBACK_KEY));
+        environment.put(LISTS_SECRET_VARIABLE, passedThroughOr(LISTS_SECRET_VARIABLE, LOCAL_LISTS_SECRET));
+        environment.put("LEADFLOW_LISTS_URL", LeadflowService.ENHANCEMENT.baseUri().toString());
         return environment;
     }
 

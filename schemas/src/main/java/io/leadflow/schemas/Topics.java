@@ -53,6 +53,22 @@ public final class Topics {
     /** Retries of recipient steps (and dead-letter replays), each with the time it is due. */
     public static final String RETRY_SCHEDULED = "delivery.retry-scheduled";
 
+    /**
+     * Suppression and duplicate lists (enhancement-service), keyed by list name or by {@code <list>/<value hash>},
+     * not by lead id. Definitions: compacted, {@code ListDefinition} by list name. Commands: {@code ListCommand}, one
+     * per value operation. Decisions: {@code ListDecision}, the answers to queries and check-and-adds.
+     */
+    public static final String LIST_DEFINITIONS = "lists.definitions";
+    public static final String LIST_COMMANDS = "lists.commands";
+    public static final String LIST_DECISIONS = "lists.decisions";
+
+    /**
+     * Compacted: every list entry ({@code ListEntry} by {@code <list>/<value hash>}). The changelog of the lists
+     * processor's Kafka Streams store (application id {@code leadflow-lists}, store {@code entries}), which Kafka
+     * Streams creates and restores the store from.
+     */
+    public static final String LIST_ENTRIES = "leadflow-lists-entries-changelog";
+
     /** Written only by the intake benchmark's bare baseline endpoint. */
     public static final String BENCH_BASELINE = "bench.baseline";
 

@@ -3,6 +3,7 @@ package io.leadflow.servicekit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -13,13 +14,14 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Guards every service's admin APIs ({@code /api/**}: workbenches, dead letters, lists): when {@code LEADFLOW_ADMIN_TOKEN}
+ * Guards every service's admin APIs (workbenches, dead letters, lists): when {@code LEADFLOW_ADMIN_TOKEN}
  * is set, a call needs {@code Authorization: Bearer <token>} (compared in constant time); else they are open, as on a
  * local stack.
  */
 public class AdminTokenFilter implements WebFilter {
 
-    private static final String ADMIN_PATHS = "/api/";
+    /** The admin APIs: workbenches and dead letters under {@code /api/}, the lists API (SuppressionList's paths). */
+    private static final List<String> ADMIN_PATHS = List.of("/api/", "/lists", "/exists/", "/unique/");
     private static final byte[] REFUSED = "{\"error\":\"An admin token is required (Authorization: Bearer <token>)\"}"
             .getBytes(StandardCharsets.UTF_8);
 
@@ -31,7 +33,8 @@ public class AdminTokenFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        if (tokenDigest == null || !exchange.getRequest().getPath().value().startsWith(ADMIN_PATHS)) {
+        String path = exchange.getRequest().getPath().value();
+        if (tokenDigest == null || ADMIN_PATHS.stream().noneMatch(path::startsWith)) {
             return chain.filter(exchange);
         }
         String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);

@@ -8,6 +8,7 @@ import io.leadflow.flow.run.OutboundHttp;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationSettings;
 import java.time.Clock;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -37,7 +38,9 @@ public class FlowEngineConfiguration {
 
     @Bean
     IntegrationCatalog integrationCatalog(LeadflowProperties properties) {
-        return IntegrationCatalog.load(new IntegrationSettings(properties.outbound().allowPrivateNetworks()));
+        String listsUrl = properties.listsUrl() == null || properties.listsUrl().isBlank() ? null : properties.listsUrl();
+        return IntegrationCatalog.load(new IntegrationSettings(properties.outbound().allowPrivateNetworks(), listsUrl,
+                properties.adminToken()));
     }
 
     /** Loads and validates every flow at start; a bad flow stops the service with a message naming file and problem. */
@@ -49,9 +52,12 @@ public class FlowEngineConfiguration {
         return flows;
     }
 
+    /** The lists API the deployment configured is reached even on a private address; flows' URLs stay guarded. */
     @Bean(destroyMethod = "close")
     OutboundHttp outboundHttp(LeadflowProperties properties) {
+        Set<String> trusted = properties.listsUrl() == null || properties.listsUrl().isBlank() ? Set.of()
+                : Set.of(properties.listsUrl());
         return new ReactorOutboundHttp(properties.outbound().allowPrivateNetworks(),
-                properties.outbound().maxConnections());
+                properties.outbound().maxConnections(), trusted);
     }
 }

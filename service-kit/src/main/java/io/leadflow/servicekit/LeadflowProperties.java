@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param deadLetterTopic  where this service parks records it cannot process (unset: the service consumes nothing)
  * @param adminToken       the token the admin APIs (the integration workbench, ...) require as
  *                         {@code Authorization: Bearer <token>} ({@code LEADFLOW_ADMIN_TOKEN}; blank: open)
+ * @param listsUrl         base URL of the lists API (enhancement-service) the suppression modules call by default
+ *                         ({@code LEADFLOW_LISTS_URL})
  */
 @ConfigurationProperties("leadflow")
 public record LeadflowProperties(Path flowsDir, Path secretsDir, Kafka kafka, Outbound outbound,
-                                 String deadLetterTopic, String adminToken) {
+                                 String deadLetterTopic, String adminToken, String listsUrl) {
 
     /** Partitions and replication factor of the topics this service creates when they are missing. */
     public record Kafka(int partitions, short replicationFactor) {

@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.timeout.ReadTimeoutException;
 import java.io.ByteArrayOutputStream;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
@@ -30,7 +33,8 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * Sends integration requests with Reactor Netty: pooled, non-blocking, with a per-request timeout, a response size
- * limit and, unless private networks are allowed (local mode, tests), the {@link PrivateAddressGuard}.
+ * limit and, unless private networks are allowed (local mode, tests), the {@link PrivateAddressGuard} — except for
+ * the deployment's own trusted origins (the lists API), which may be on private addresses.
  */
 public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
 
@@ -39,13 +43,28 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
 
     private final ConnectionProvider connections;
     private final HttpClient client;
+    private final HttpClient trustedClient;
+    private final Set<String> trustedOrigins;
     private final int maxResponseBytes;
 
     public ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections) {
-        this(allowPrivateNetworks, maxConnections, MAX_RESPONSE_BYTES);
+        this(allowPrivateNetworks, maxConnections, Set.of());
+    }
+
+    /**
+     * {@code trustedOrigins}: base URLs set by the deployment (not by flows), whose origin (scheme, host, port) is
+     * reached without the private-address guard.
+     */
+    public ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections, Set<String> trustedOrigins) {
+        this(allowPrivateNetworks, maxConnections, MAX_RESPONSE_BYTES, trustedOrigins);
     }
 
     ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections, int maxResponseBytes) {
+        this(allowPrivateNetworks, maxConnections, maxResponseBytes, Set.of());
+    }
+
+    private ReactorOutboundHttp(boolean allowPrivateNetworks, int maxConnections, int maxResponseBytes,
+                                Set<String> trustedOrigins) {
         this.maxResponseBytes = maxResponseBytes;
         this.connections = ConnectionProvider.builder("leadflow-outbound")
                 .maxConnections(maxConnections)
@@ -54,12 +73,32 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
                 .build();
         HttpClient base = HttpClient.create(connections).headers(headers -> headers.set("User-Agent", "Leadflow"));
         this.client = allowPrivateNetworks ? base : base.resolver(new PrivateAddressGuard());
+        this.trustedClient = base;
+        this.trustedOrigins = trustedOrigins.stream().map(ReactorOutboundHttp::origin)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** {@code scheme://host:port} in lower case with the default port made explicit; null for an unusable URL. */
+    static String origin(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                return null;
+            }
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     @Override
     public CompletableFuture<OutboundResponse> send(OutboundRequest request, Duration timeout) {
         byte[] body = request.body() == null ? null : request.body().getBytes(StandardCharsets.UTF_8);
-        return client.followRedirect(request.followRedirects())
+        HttpClient sender = !trustedOrigins.isEmpty() && trustedOrigins.contains(origin(request.url()))
+                ? trustedClient : client;
+        return sender.followRedirect(request.followRedirects())
                 .responseTimeout(timeout)
                 .headers(headers -> request.headers().forEach((name, value) -> {
                     // the length is the body's, whatever a module or user wrote

@@ -20,6 +20,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,6 +116,25 @@ class ReactorOutboundHttpTest {
                     .hasMessage("Refused: the URL resolves to a private address");
         }
         assertThat(buyer.getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void reachesTheDeploymentsTrustedOriginsOnPrivateAddressesAndOnlyThem() {
+        buyer.stubFor(post("/leads").willReturn(aResponse().withBody("ok")));
+        try (ReactorOutboundHttp trusting = new ReactorOutboundHttp(false, 10,
+                Set.of("HTTP://127.0.0.1:" + buyer.port() + "/lists"))) {
+            OutboundResponse trusted = trusting.send(new OutboundRequest("POST", url("/leads"), Map.of(), "{}", false),
+                    Duration.ofSeconds(5)).join();
+            assertThat(trusted.body()).isEqualTo("ok");
+            OutboundRequest otherName = new OutboundRequest("POST", "http://localhost:" + buyer.port() + "/leads",
+                    Map.of(), "{}", false);
+            assertThatThrownBy(() -> trusting.send(otherName, Duration.ofSeconds(2)).join())
+                    .cause().isInstanceOf(OutboundCallException.class)
+                    .hasMessage("Refused: the URL resolves to a private address");
+        }
+        assertThat(buyer.getAllServeEvents()).hasSize(1);
+        assertThat(ReactorOutboundHttp.origin("https://Lists.Example.com/x")).isEqualTo("https://lists.example.com:443");
+        assertThat(ReactorOutboundHttp.origin("not a url")).isNull();
     }
 
     @Test
