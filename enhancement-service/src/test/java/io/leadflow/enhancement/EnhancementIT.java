@@ -138,11 +138,7 @@ class EnhancementIT {
         kafka.send(Topics.LEAD_RECEIVED, received.getLeadId(), received).join();
         enhanced.await("lead-counted", 1);
 
-        // The lists' Kafka Streams metrics make the scrape larger than the client's default 256 KiB.
-        String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = scrape();
 
         assertThat(scrape).containsPattern(
                 "(?m)^leadflow_enhancement_leads_total\\{flow=\"solar\",outcome=\"passed\",service=\"enhancement\"} \\d+")
@@ -165,9 +161,7 @@ class EnhancementIT {
                 List.of(phoneCheck(Map.of("line_type", "mobile")), filter(Outcome.SUCCESS, null)), null));
         dataService.verify(exactly(1), postRequestedFor(urlEqualTo("/phone-check"))
                 .withRequestBody(equalToJson("{\"phone\": \"5127895555\"}")));
-        String scrape = web.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String scrape = scrape();
         assertThat(scrape).containsPattern("(?m)^leadflow_enhancement_step_cache_total\\{flow=\"solar\","
                 + "integration=\"custom.outbound.json\",result=\"hit\",service=\"enhancement\","
                 + "step=\"phone-check\"} [1-9]");
@@ -221,5 +215,13 @@ class EnhancementIT {
     private static LeadEnhanced withoutDurations(LeadEnhanced enhancement) {
         enhancement.getSteps().forEach(step -> step.setDurationMs(0L));
         return enhancement;
+    }
+
+    /** The Prometheus scrape; the lists' Kafka Streams metrics make it larger than the client's default 256 KiB. */
+    private String scrape() {
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 }
