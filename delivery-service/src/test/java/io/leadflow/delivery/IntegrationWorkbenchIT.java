@@ -73,7 +73,7 @@ class IntegrationWorkbenchIT {
                 {"name": "url", "type": "string", "required": true, "default": null,
                  "description": "The other flow's submit URL"}"""));
         assertThat(catalog.path("packages").get(0).path("modules").get(3).path("kind").asString()).isEqualTo("handle");
-        assertThat(catalog.path("packages").get(2).path("modules").findValuesAsString("id")).containsExactlyInAnyOrder(
+        assertThat(catalog.path("packages").get(5).path("modules").findValuesAsString("id")).containsExactlyInAnyOrder(
                 "suppression.outbound.query_item", "suppression.outbound.add_item",
                 "suppression.outbound.delete_item", "suppression.outbound.is_unique");
     }
@@ -110,7 +110,7 @@ class IntegrationWorkbenchIT {
                 .header("Authorization", "Bearer " + DeliveryServiceTest.ADMIN_TOKEN)
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody());
         JsonNode salesforce = catalog.path("packages").get(4).path("modules").get(0);
-        JsonNode trustedForm = catalog.path("packages").get(5).path("modules");
+        JsonNode trustedForm = catalog.path("packages").get(6).path("modules");
 
         assertThat(salesforce.path("id").asString()).isEqualTo("salesforce.outbound.create_lead");
         assertThat(salesforce.path("requestVariables").findValuesAsString("name"))
