@@ -138,13 +138,7 @@ class EnhancementIT {
         kafka.send(Topics.LEAD_RECEIVED, received.getLeadId(), received).join();
         enhanced.await("lead-counted", 1);
 
-        // The lists' Kafka Streams metrics make the scrape larger than the client's default 256 KiB.
-        String scrape = web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
-                .get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-
-        assertThat(scrape).containsPattern(
+        assertThat(scrape()).containsPattern(
                 "(?m)^leadflow_enhancement_leads_total\\{flow=\"solar\",outcome=\"passed\",service=\"enhancement\"} \\d+")
                 .containsPattern("(?m)^leadflow_enhancement_step_duration_seconds_bucket\\{flow=\"solar\","
                         + "integration=\"custom.outbound.json\",outcome=\"success\",service=\"enhancement\","
@@ -165,12 +159,17 @@ class EnhancementIT {
                 List.of(phoneCheck(Map.of("line_type", "mobile")), filter(Outcome.SUCCESS, null)), null));
         dataService.verify(exactly(1), postRequestedFor(urlEqualTo("/phone-check"))
                 .withRequestBody(equalToJson("{\"phone\": \"5127895555\"}")));
-        String scrape = web.get().uri("/actuator/prometheus").exchange()
-                .expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(scrape).containsPattern("(?m)^leadflow_enhancement_step_cache_total\\{flow=\"solar\","
+        assertThat(scrape()).containsPattern("(?m)^leadflow_enhancement_step_cache_total\\{flow=\"solar\","
                 + "integration=\"custom.outbound.json\",result=\"hit\",service=\"enhancement\","
                 + "step=\"phone-check\"} [1-9]");
+    }
+
+    /** The lists' Kafka Streams metrics make the scrape larger than the client's default 256 KiB. */
+    private String scrape() {
+        return web.mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024)).build()
+                .get().uri("/actuator/prometheus").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private void answerPhoneCheck(String phone, String json) {
