@@ -7,6 +7,7 @@ import io.leadflow.feedback.outbound.LeadRecordJson;
 import io.leadflow.feedback.outbound.LeadRecordQuery;
 import io.leadflow.flow.Flow;
 import io.leadflow.flow.FlowCatalog;
+import io.leadflow.servicekit.ConfiguredAvroSerdes;
 import io.leadflow.servicekit.LeadflowProperties;
 import java.time.Clock;
 import java.util.HashMap;
@@ -60,8 +61,8 @@ class FeedbackStreamsConfiguration {
     @Bean
     LeadStreamTopology leadStreamTopology(StreamsBuilder builder, FeedbackMatcher matcher, Clock clock,
                                           ConfiguredAvroSerdes avroSerdes, LeadRecordJson json) {
-        LeadStreamTopology topology = new LeadStreamTopology(matcher, new FeedbackDecisionEvents(clock), avroSerdes,
-                json.serde());
+        LeadStreamTopology topology = new LeadStreamTopology(matcher, new FeedbackDecisionEvents(clock),
+                avroSerdes::serde, json.serde());
         topology.define(builder);
         return topology;
     }

@@ -1,6 +1,7 @@
 package io.leadflow.feedback.inbound;
 
 import io.leadflow.feedback.config.FeedbackProperties;
+import io.leadflow.feedback.domain.FeedbackAnswer;
 import io.leadflow.feedback.domain.FeedbackKeyring;
 import io.leadflow.feedback.domain.FeedbackRequest;
 import io.leadflow.feedback.domain.FeedbackResult;
@@ -8,6 +9,7 @@ import io.leadflow.feedback.domain.InvalidField;
 import io.leadflow.feedback.domain.ParsedFeedback;
 import io.leadflow.feedback.domain.Recipient;
 import io.leadflow.feedback.outbound.FeedbackReceivedPublisher;
+import io.leadflow.servicekit.PendingReplies;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,12 +39,13 @@ public class FeedbackController {
 
     private final FeedbackKeyring keyring;
     private final FeedbackReceivedPublisher publisher;
-    private final PendingDecisions pending;
+    private final PendingReplies<FeedbackAnswer> pending;
     private final FeedbackMetrics metrics;
     private final FeedbackProperties properties;
 
-    public FeedbackController(FeedbackKeyring keyring, FeedbackReceivedPublisher publisher, PendingDecisions pending,
-                              FeedbackMetrics metrics, FeedbackProperties properties) {
+    public FeedbackController(FeedbackKeyring keyring, FeedbackReceivedPublisher publisher,
+                              PendingReplies<FeedbackAnswer> pending, FeedbackMetrics metrics,
+                              FeedbackProperties properties) {
         this.keyring = keyring;
         this.publisher = publisher;
         this.pending = pending;
