@@ -1,8 +1,9 @@
 package io.leadflow.integration.framework;
 
+import static io.leadflow.integration.testing.JsonFixtures.JSON;
+import static io.leadflow.integration.testing.JsonFixtures.plain;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadflow.integration.types.FieldTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The shared helpers against LeadConduit's examples ({@code conformance/framework.jsonl}) and more cases as tables. */
 class FrameworkConformanceTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Stream<Arguments> examples() throws IOException {
         try (InputStream in = FrameworkConformanceTest.class.getResourceAsStream("/conformance/framework.jsonl")) {
@@ -100,26 +98,5 @@ class FrameworkConformanceTest {
         map.put("last_name", name.lastName());
         map.put("suffix", name.suffix());
         return map;
-    }
-
-    private static Object plain(JsonNode node) {
-        if (node.isObject()) {
-            if (node.has("$type")) {
-                return FieldTypes.parse(node.get("$type").asString(), node.get("raw").asString());
-            }
-            Map<String, Object> object = new LinkedHashMap<>();
-            node.properties().forEach(entry -> object.put(entry.getKey(), plain(entry.getValue())));
-            return object;
-        }
-        if (node.isIntegralNumber()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        return node.isNull() ? null : node.asString();
     }
 }

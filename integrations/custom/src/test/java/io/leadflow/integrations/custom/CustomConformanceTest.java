@@ -7,6 +7,7 @@ import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ class CustomConformanceTest {
 
         HttpOutbound module = (HttpOutbound) MODULES.get(input.get("integration").asString());
 
-        OutboundRequest request = module.request(Fixtures.vars(input.get("vars")));
+        OutboundRequest request = module.request(JsonFixtures.vars(input.get("vars")));
 
         assertThat(request).as(example).isEqualTo(expectedRequest(expected));
     }
@@ -89,7 +90,7 @@ class CustomConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("headerExamples")
     void sendsTheHeadersLeadConduitSends(String example, JsonNode input, JsonNode expected) {
-        Map<String, String> headers = RequestHeaders.custom(Fixtures.vars(input));
+        Map<String, String> headers = RequestHeaders.custom(JsonFixtures.vars(input));
 
         assertThat(headers).as(example).isEqualTo(textMap(expected));
     }
@@ -101,7 +102,7 @@ class CustomConformanceTest {
 
         IntegrationModule module = MODULES.get(input.get("integration").asString());
 
-        Optional<String> message = module.validate(Fixtures.vars(input.get("vars")));
+        Optional<String> message = module.validate(JsonFixtures.vars(input.get("vars")));
 
         assertThat(message).as(example).isEqualTo(Optional.ofNullable(expected.get("error")).map(JsonNode::asString));
     }
@@ -113,10 +114,10 @@ class CustomConformanceTest {
 
         ResponseParser parser = new ResponseParser();
 
-        Map<String, Object> event = parser.parse(Fixtures.vars(input.get("vars")), Fixtures.response(input.get("res")))
+        Map<String, Object> event = parser.parse(JsonFixtures.vars(input.get("vars")), JsonFixtures.response(input.get("res")))
                 .toFlatMap();
 
-        assertThat(Fixtures.json(event)).as(example).isEqualTo(expected);
+        assertThat(JsonFixtures.json(event)).as(example).isEqualTo(expected);
     }
 
     private static OutboundRequest expectedRequest(JsonNode expected) {
@@ -150,7 +151,7 @@ class CustomConformanceTest {
         for (String resource : resources) {
             try (InputStream in = CustomConformanceTest.class.getResourceAsStream(resource)) {
                 String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                text.lines().filter(line -> !line.isBlank()).map(Fixtures::json).forEach(examples::add);
+                text.lines().filter(line -> !line.isBlank()).map(JsonFixtures::json).forEach(examples::add);
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot read the conformance examples " + resource, e);
             }

@@ -6,6 +6,7 @@ import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.VariableSpec;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,7 @@ class CustomPackageTest {
         List<IntegrationModule> modules = new CustomPackage().modules(new IntegrationSettings(true));
 
         assertThat(modules).allSatisfy(module -> assertThat(module.validate(
-                Fixtures.vars("{\"url\": \"http://localhost:8080/hook\", \"function\": \"AddLead\", "
+                JsonFixtures.vars("{\"url\": \"http://localhost:8080/hook\", \"function\": \"AddLead\", "
                         + "\"authentication_url\": \"http://localhost:8080/token\", "
                         + "\"credential\": {\"type\": \"token\"}}"))).isEmpty());
     }

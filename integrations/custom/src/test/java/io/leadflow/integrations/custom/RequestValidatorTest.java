@@ -1,6 +1,6 @@
 package io.leadflow.integrations.custom;
 
-import static io.leadflow.integrations.custom.Fixtures.vars;
+import static io.leadflow.integration.testing.JsonFixtures.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.integration.IntegrationSettings;

@@ -1,8 +1,8 @@
 package io.leadflow.integrations.custom;
 
-import static io.leadflow.integrations.custom.Fixtures.json;
-import static io.leadflow.integrations.custom.Fixtures.response;
-import static io.leadflow.integrations.custom.Fixtures.vars;
+import static io.leadflow.integration.testing.JsonFixtures.json;
+import static io.leadflow.integration.testing.JsonFixtures.response;
+import static io.leadflow.integration.testing.JsonFixtures.vars;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,6 +10,7 @@ import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.OutboundTransport;
 import io.leadflow.integration.Vars;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class SoapOutboundTest {
 
     static Stream<Arguments> examples() {
         return resource("/conformance/custom-soap.jsonl").lines().filter(line -> !line.isBlank())
-                .map(Fixtures::json)
+                .map(JsonFixtures::json)
                 .map(example -> Arguments.of(example.get("name").asString(), example.get("input"),
                         example.get("expected")));
     }
@@ -83,9 +84,9 @@ class SoapOutboundTest {
         assertThat(FIXTURES.get(input.get("wsdl_file").asString())).isEqualTo("/soap/leads-wsdl.xml");
         FakeService service = new FakeService(FIXTURES.get(input.get("soap_response_file").asString()));
 
-        IntegrationEvent event = MODULE.handle(Fixtures.vars(input.get("vars")), service).join();
+        IntegrationEvent event = MODULE.handle(JsonFixtures.vars(input.get("vars")), service).join();
 
-        assertThat(Fixtures.json(event.toFlatMap())).isEqualTo(expected);
+        assertThat(JsonFixtures.json(event.toFlatMap())).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -127,10 +128,10 @@ class SoapOutboundTest {
 
     @Test
     void parsesXmlThatTheResultCarriesAsText() {
-        IntegrationEvent event = MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\"}"),
+        IntegrationEvent event = MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\"}"),
                 new FakeService("/soap/encoded.xml")).join();
 
-        assertThat(Fixtures.json(event.appended())).isEqualTo(Fixtures.json("""
+        assertThat(JsonFixtures.json(event.appended())).isEqualTo(JsonFixtures.json("""
                 {"AddLeadXMLResult": {"Response": {"Result": "true", "Message": "some message", "LeadId": "12345",
                  "Empty": "", "Multi": {"Foo": ["1", "2"]}}}}"""));
     }
@@ -143,7 +144,7 @@ class SoapOutboundTest {
     void aFaultIsAnErrorWithItsFaultString(String problem, String answer, String reason) {
         FakeService service = new FakeService(new OutboundResponse(500, Map.of(), resource(answer)));
 
-        IntegrationEvent event = MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\"}"),
+        IntegrationEvent event = MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\"}"),
                 service).join();
 
         assertThat(event.toFlatMap()).isEqualTo(Map.of("outcome", "error", "reason", reason));
@@ -153,7 +154,7 @@ class SoapOutboundTest {
     void callsTheOperationAtItsAddressWithItsAction() {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("""
+        MODULE.handle(JsonFixtures.vars("""
                 {"url": "%s", "function": "AddLead", "arg": {"Lead": {"FirstName": "Bob",
                  "ZipCode": {"$type": "postal_code", "raw": "78704-1234"}}}}""".formatted(WSDL_URL)), service).join();
 
@@ -188,7 +189,7 @@ class SoapOutboundTest {
     void buildsTheEnvelopeAsLeadConduitsSoapTestsExpect(String problem, String vars, String fragment) {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", " + vars + "}"), service)
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", " + vars + "}"), service)
                 .join();
 
         assertThat(service.call().body()).contains(fragment);
@@ -198,7 +199,7 @@ class SoapOutboundTest {
     void aSoap12CallGoesToTheSoap12PortWithItsActionInTheContentType() {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", \"version\": \"1.2\"}"),
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", \"version\": \"1.2\"}"),
                 service).join();
 
         assertThat(service.call().url()).isEqualTo("http://donkey/login/ws/ws12.asmx");
@@ -210,11 +211,11 @@ class SoapOutboundTest {
     void anObjectForAStringArgumentIsSentAsEscapedXmlAndCDataAsItIs() {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\", "
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\", "
                 + "\"arg\": {\"LeadXML.Lead.FirstName\": \"Bob\", \"LeadXML.Lead.ZipCode\": \"78704-1234\"}}"), service)
                 .join();
         String encoded = service.call().body();
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\", "
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLeadXML\", "
                 + "\"arg\": {\"LeadXML\": \"<![CDATA[Hello World! & <Hello Me!>]]>\"}}"), service).join();
 
         assertThat(encoded).contains("<LeadXML>&lt;?xml version=\"1.0\"?&gt;\n&lt;Lead&gt;\n"
@@ -230,7 +231,7 @@ class SoapOutboundTest {
     void authenticatesWithBasicOrBearer(String problem, String vars, String authorization) {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", " + vars + "}"), service)
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", " + vars + "}"), service)
                 .join();
 
         assertThat(service.call().headers().get("Authorization")).isEqualTo(authorization);
@@ -241,7 +242,7 @@ class SoapOutboundTest {
     void aDigestPasswordIsTheSha1OfNonceCreatedAndPassword() {
         FakeService service = new FakeService("/soap/success.xml");
 
-        MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", \"wss_username\": "
+        MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL + "\", \"function\": \"AddLead\", \"wss_username\": "
                 + "\"bob\", \"wss_password\": \"sekret\", \"wss_digest_password\": true}"), service).join();
 
         String body = service.call().body();
@@ -255,7 +256,7 @@ class SoapOutboundTest {
 
     @Test
     void anUnknownFunctionIsAnErrorOfTheCall() {
-        assertThatThrownBy(() -> MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL
+        assertThatThrownBy(() -> MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL
                 + "\", \"function\": \"someUnsupportedFunction\"}"), new FakeService("/soap/success.xml")).join())
                 .isInstanceOf(CompletionException.class).cause()
                 .isInstanceOf(IntegrationException.class).hasMessage("Unsupported SOAP function specified");
@@ -265,7 +266,7 @@ class SoapOutboundTest {
     void aCallSlowerThanTimeoutSecondsTimesOut() {
         FakeService silent = new FakeService((OutboundResponse) null);
 
-        assertThatThrownBy(() -> MODULE.handle(Fixtures.vars("{\"url\": \"" + WSDL_URL
+        assertThatThrownBy(() -> MODULE.handle(JsonFixtures.vars("{\"url\": \"" + WSDL_URL
                 + "\", \"function\": \"AddLead\", \"timeout_seconds\": 0.2}"), silent).join())
                 .cause().isInstanceOf(IntegrationException.class).hasMessage("Timed out after 0.2 s");
     }
@@ -281,7 +282,7 @@ class SoapOutboundTest {
             error outcome allowed   | {"url": "http://foo.com", "function": "whatever", "outcome_on_match": "error"} | ''
             """)
     void validatesAsLeadConduitDoes(String problem, String vars, String message) {
-        assertThat(MODULE.validate(Fixtures.vars(vars)).orElse("")).isEqualTo(message);
+        assertThat(MODULE.validate(JsonFixtures.vars(vars)).orElse("")).isEqualTo(message);
     }
 
     private static String resource(String name) {

@@ -7,6 +7,7 @@ import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.OutboundTransport;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -55,7 +56,7 @@ class TokenAuthenticatedOutboundTest {
     void sendsOnceWithTheCredentialsTokenWhenItIsAccepted() {
         ScriptedService service = new ScriptedService(json(200, "{\"score\":99}"));
 
-        IntegrationEvent event = module.handle(Fixtures.vars(VARS), service).join();
+        IntegrationEvent event = module.handle(JsonFixtures.vars(VARS), service).join();
 
         assertThat(event.toFlatMap()).isEqualTo(Map.of("score", 99L, "outcome", "success", "price", 0L));
         assertThat(service.sent).hasSize(1);
@@ -69,8 +70,8 @@ class TokenAuthenticatedOutboundTest {
                 json(200, "{\"access_token\":\"new-token-abc-123\"}"), json(200, "{\"score\":99}"),
                 json(200, "{\"score\":98}"));
 
-        IntegrationEvent event = module.handle(Fixtures.vars(VARS), service).join();
-        module.handle(Fixtures.vars(VARS), service).join();
+        IntegrationEvent event = module.handle(JsonFixtures.vars(VARS), service).join();
+        module.handle(JsonFixtures.vars(VARS), service).join();
 
         assertThat(event.toFlatMap()).isEqualTo(Map.of("score", 99L, "outcome", "success", "price", 0L));
         assertThat(service.sent).extracting(OutboundRequest::url).containsExactly(
@@ -89,7 +90,7 @@ class TokenAuthenticatedOutboundTest {
         ScriptedService service = new ScriptedService(json(401, ""), json(403, "{\"message\":\"nope\"}"),
                 json(401, ""));
 
-        IntegrationEvent event = module.handle(Fixtures.vars(VARS), service).join();
+        IntegrationEvent event = module.handle(JsonFixtures.vars(VARS), service).join();
 
         assertThat(event.toFlatMap()).isEqualTo(Map.of("outcome", "error",
                 "reason", "Unable to authenticate after attempting to refresh token"));
@@ -107,12 +108,12 @@ class TokenAuthenticatedOutboundTest {
         String vars = "{\"url\": \"https://example.com/deliver\", \"authentication_url\": \"https://example.com/auth\","
                 + " \"credential\": {\"type\": \"token\"}}";
         if (!removed.isEmpty()) {
-            var tree = Fixtures.JSON.readTree(vars);
+            var tree = JsonFixtures.JSON.readTree(vars);
             ((tools.jackson.databind.node.ObjectNode) tree).remove(removed.replace("\"", ""));
             vars = tree.toString();
         }
 
-        assertThat(module.validate(Fixtures.vars(vars)).orElse("")).isEqualTo(message);
+        assertThat(module.validate(JsonFixtures.vars(vars)).orElse("")).isEqualTo(message);
     }
 
     private static OutboundResponse json(int status, String body) {

@@ -7,6 +7,7 @@ import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class StandardOutboundTest {
     static Stream<Arguments> examples() throws IOException {
         try (InputStream in = StandardOutboundTest.class.getResourceAsStream("/conformance/default.jsonl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank())
-                    .map(Fixtures.JSON::readTree)
+                    .map(JsonFixtures.JSON::readTree)
                     .map(example -> Arguments.of(example.get("area").asString() + " " + example.get("name").asString(),
                             example.get("input"), example.get("expected")))
                     .toList().stream();
@@ -48,12 +49,12 @@ class StandardOutboundTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void behavesAsLeadConduitsExamples(String example, JsonNode input, JsonNode expected) {
-        var vars = Fixtures.vars(input.get("vars"));
+        var vars = JsonFixtures.vars(input.get("vars"));
         if (example.startsWith("default.outbound.request")) {
-            assertThat(Fixtures.json(asMap(MODULE.request(vars)))).as(example).isEqualTo(withTextHeaders(expected));
+            assertThat(JsonFixtures.json(asMap(MODULE.request(vars)))).as(example).isEqualTo(withTextHeaders(expected));
         } else if (example.startsWith("default.outbound.response")) {
-            OutboundResponse response = Fixtures.response(input.get("res"));
-            assertThat(Fixtures.json(MODULE.response(vars, null, response).toFlatMap())).as(example).isEqualTo(expected);
+            OutboundResponse response = JsonFixtures.response(input.get("res"));
+            assertThat(JsonFixtures.json(MODULE.response(vars, null, response).toFlatMap())).as(example).isEqualTo(expected);
         } else {
             assertThat(MODULE.validate(vars)).as(example).isEqualTo(Optional.of(expected.get("error").asString()));
         }
@@ -68,7 +69,7 @@ class StandardOutboundTest {
             nested and dotted fields       | "url": "http://x.com", "lead": {"deeply": {"nested": {"var": "Hola"}}, "x.y": "z"} | deeply.nested.var=Hola&x.y=z&price=0
             """)
     void postsTheLeadAsAForm(String problem, String vars, String body) {
-        OutboundRequest request = MODULE.request(Fixtures.vars("{" + vars.replace("{LEAD}", LEAD) + "}"));
+        OutboundRequest request = MODULE.request(JsonFixtures.vars("{" + vars.replace("{LEAD}", LEAD) + "}"));
 
         assertThat(request.body()).isEqualTo(body);
         assertThat(request.headers()).containsExactly(Map.entry("Content-Type", "application/x-www-form-urlencoded"),
@@ -77,7 +78,7 @@ class StandardOutboundTest {
 
     @Test
     void aGetMergesTheLeadIntoTheUrlsQuery() {
-        OutboundRequest request = MODULE.request(Fixtures.vars(
+        OutboundRequest request = MODULE.request(JsonFixtures.vars(
                 "{\"url\": \"http://x.com/in?aff=1&name=old#top\", \"method\": \"get\", \"lead\": {\"name\": \"A B*\"}}"));
 
         assertThat(request).isEqualTo(new OutboundRequest("GET", "http://x.com/in?aff=1&name=A+B*&price=0#top",
@@ -99,9 +100,9 @@ class StandardOutboundTest {
     void readsTheOtherFlowsAnswer(String problem, String vars, String contentType, String body, String event) {
         Map<String, List<String>> headers = contentType.isEmpty() ? Map.of() : Map.of("Content-Type", List.of(contentType));
 
-        var answer = MODULE.response(Fixtures.vars("{" + vars + "}"), null, new OutboundResponse(200, headers, body));
+        var answer = MODULE.response(JsonFixtures.vars("{" + vars + "}"), null, new OutboundResponse(200, headers, body));
 
-        assertThat(Fixtures.json(answer.toFlatMap())).isEqualTo(Fixtures.JSON.readTree(event));
+        assertThat(JsonFixtures.json(answer.toFlatMap())).isEqualTo(JsonFixtures.JSON.readTree(event));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -115,7 +116,7 @@ class StandardOutboundTest {
             PUT                           | "url": "http://x.com", "method": "put"             | Unsupported HTTP method - use GET or POST
             """)
     void validatesAsLeadConduitDoes(String problem, String vars, String message) {
-        assertThat(MODULE.validate(Fixtures.vars("{" + vars + "}"))).isEqualTo(Optional.ofNullable(message)
+        assertThat(MODULE.validate(JsonFixtures.vars("{" + vars + "}"))).isEqualTo(Optional.ofNullable(message)
                 .filter(text -> !text.isEmpty()));
     }
 
@@ -138,10 +139,10 @@ class StandardOutboundTest {
 
     /** The examples write Content-Length as a number; requests carry header values as text. */
     private static JsonNode withTextHeaders(JsonNode expected) {
-        Map<String, Object> copy = Fixtures.JSON.convertValue(expected, Map.class);
+        Map<String, Object> copy = JsonFixtures.JSON.convertValue(expected, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> headers = (Map<String, Object>) copy.get("headers");
         headers.replaceAll((name, value) -> String.valueOf(value));
-        return Fixtures.json(copy);
+        return JsonFixtures.json(copy);
     }
 }

@@ -6,6 +6,7 @@ import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.IntegrationSettings;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class SuppressionConformanceTest {
         try (InputStream in = SuppressionConformanceTest.class.getResourceAsStream("/conformance/suppressionlist.jsonl")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(line -> !line.isBlank())
-                    .map(Fixtures.JSON::readTree)
+                    .map(JsonFixtures.JSON::readTree)
                     .map(example -> Arguments.of(example.get("area").asString() + ": " + example.get("name").asString(),
                             example))
                     .toList().stream();
@@ -47,7 +48,7 @@ class SuppressionConformanceTest {
             case "suppressionlist.validate" -> {
                 for (String module : List.of("query_item", "add_item", "delete_item", "is_unique")) {
                     assertThat(CATALOG.find("suppression.outbound." + module).orElseThrow()
-                            .validate(Fixtures.vars(input.get("vars"))))
+                            .validate(JsonFixtures.vars(input.get("vars"))))
                             .as(module).contains(expected.get("error").asString());
                 }
             }
@@ -55,9 +56,9 @@ class SuppressionConformanceTest {
                  "suppressionlist.delete_item.response" -> {
                 String module = area.split("\\.")[1];
                 HttpOutbound outbound = (HttpOutbound) CATALOG.find("suppression.outbound." + module).orElseThrow();
-                IntegrationEvent event = outbound.response(Fixtures.vars("{}"), null,
-                        Fixtures.response(input.get("res")));
-                assertThat(Fixtures.json(event.appended())).isEqualTo(expected);
+                IntegrationEvent event = outbound.response(JsonFixtures.vars("{}"), null,
+                        JsonFixtures.response(input.get("res")));
+                assertThat(JsonFixtures.json(event.appended())).isEqualTo(expected);
                 Map<?, ?> data = (Map<?, ?>) event.appended().get(module);
                 assertThat(event.outcome().wireName()).isEqualTo(data.get("outcome"));
             }

@@ -13,6 +13,7 @@ import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
+import io.leadflow.integration.testing.JsonFixtures;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,7 @@ class SuppressionModulesTest {
             "{\"list_name\": \"a\", \"value\": \"x\", \"url\": \"http://10.0.0.1/lists\"}; URL must be public"})
     void validatesLikeLeadConduitAndGuardsGivenUrls(String vars, String message) {
         for (IntegrationModule module : modules()) {
-            assertThat(module.validate(Fixtures.vars(vars))).as(module.id()).contains(message);
+            assertThat(module.validate(JsonFixtures.vars(vars))).as(module.id()).contains(message);
         }
     }
 
@@ -56,15 +57,15 @@ class SuppressionModulesTest {
     void needsAUrlWhenNoListsApiIsConfigured() {
         IntegrationCatalog none = IntegrationCatalog.load(IntegrationSettings.defaults());
         assertThat(none.find("suppression.outbound.is_unique").orElseThrow()
-                .validate(Fixtures.vars("{\"list_name\": \"a\", \"value\": \"x\"}")))
+                .validate(JsonFixtures.vars("{\"list_name\": \"a\", \"value\": \"x\"}")))
                 .contains("URL is required (no lists API is configured)");
         assertThat(OWN_LISTS.find("suppression.outbound.is_unique").orElseThrow()
-                .validate(Fixtures.vars("{\"list_name\": \"a\", \"value\": \"x\"}"))).isEmpty();
+                .validate(JsonFixtures.vars("{\"list_name\": \"a\", \"value\": \"x\"}"))).isEmpty();
     }
 
     @Test
     void queriesTheFirstValueOnEveryListOfTheOwnListsWithTheAdminToken() {
-        OutboundRequest request = http("query_item").request(Fixtures.vars("""
+        OutboundRequest request = http("query_item").request(JsonFixtures.vars("""
                 {"list_names": "Do Not Call, dupes", "values": "Ada Lovelace, Grace"}"""));
         assertThat(request).isEqualTo(new OutboundRequest("GET",
                 "http://lists.internal:8081/exists/do_not_call%7Cdupes/Ada%20Lovelace",
@@ -73,12 +74,12 @@ class SuppressionModulesTest {
 
     @Test
     void addsAndDeletesEveryValueAndSendsNoTokenToAGivenUrl() {
-        OutboundRequest add = http("add_item").request(Fixtures.vars("""
+        OutboundRequest add = http("add_item").request(JsonFixtures.vars("""
                 {"list_name": "dnc", "values": "a@example.com, 5125550100", "url": "https://lists.example.com"}"""));
         assertThat(add).isEqualTo(new OutboundRequest("POST", "https://lists.example.com/lists/dnc/items",
                 Map.of("Accept", "application/json", "Content-Type", "application/json"),
                 "{\"values\":[\"a@example.com\",\"5125550100\"]}", false));
-        OutboundRequest delete = http("delete_item").request(Fixtures.vars("""
+        OutboundRequest delete = http("delete_item").request(JsonFixtures.vars("""
                 {"list_name": "dnc", "values": ["a@example.com"]}"""));
         assertThat(delete.method()).isEqualTo("DELETE");
         assertThat(delete.url()).isEqualTo("http://lists.internal:8081/lists/dnc/items");
@@ -87,27 +88,27 @@ class SuppressionModulesTest {
 
     @Test
     void readsQueryAnswersLikeLeadConduit() {
-        IntegrationEvent found = http("query_item").response(Fixtures.vars("{}"), null, json(200, """
+        IntegrationEvent found = http("query_item").response(JsonFixtures.vars("{}"), null, json(200, """
                 {"specified_lists": ["a", "b"], "found": true, "exists_in_lists": ["b"],
                  "entries": [{"list_id": "b", "added_at": "2026-01-01T00:00:00Z"},
                              {"list_id": "b", "added_at": "2026-02-01T00:00:00Z"}]}""", "0.012"));
-        assertThat(Fixtures.json(found.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        assertThat(JsonFixtures.json(found.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"query_item": {"specified_lists": ["a", "b"], "found": true, "outcome": "success", "reason": null,
                  "duration": "0.012", "found_in": ["b"], "added_at": "2026-02-01T00:00:00Z"}}"""));
         assertThat(found.outcome()).isEqualTo(Outcome.SUCCESS);
 
-        IntegrationEvent notFound = http("query_item").response(Fixtures.vars("{}"), null,
+        IntegrationEvent notFound = http("query_item").response(JsonFixtures.vars("{}"), null,
                 json(404, "{\"specified_lists\": [\"a\"], \"found\": false}", null));
-        assertThat(Fixtures.json(notFound.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        assertThat(JsonFixtures.json(notFound.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"query_item": {"specified_lists": ["a"], "found": false, "outcome": "success", "reason": null}}"""));
 
-        IntegrationEvent unknown = http("query_item").response(Fixtures.vars("{}"), null,
+        IntegrationEvent unknown = http("query_item").response(JsonFixtures.vars("{}"), null,
                 json(404, "{\"error\": \"No list named a.\"}", null));
         assertThat(unknown.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(unknown.reason()).isEqualTo("No list named a");
 
-        IntegrationEvent unpaid = http("add_item").response(Fixtures.vars("{}"), null, json(402, "{}", null));
-        assertThat(Fixtures.json(unpaid.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        IntegrationEvent unpaid = http("add_item").response(JsonFixtures.vars("{}"), null, json(402, "{}", null));
+        assertThat(JsonFixtures.json(unpaid.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"add_item": {"outcome": "failure", "reason": "Unpaid account"}}"""));
     }
 
@@ -121,7 +122,7 @@ class SuppressionModulesTest {
                         "Authorization", "Bearer admin-token"), "{\"value\":\"ada@example.com\"}", false));
         assertThat(unique.outcome()).isEqualTo(Outcome.SUCCESS);
         assertThat(unique.reason()).isNull();
-        assertThat(Fixtures.json(unique.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        assertThat(JsonFixtures.json(unique.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"query_item": {"outcome": "success", "reason": null, "found": false},
                  "add_item": {"outcome": "success", "reason": null, "accepted": 1, "rejected": 0},
                  "is_unique": {"outcome": "success", "reason": null,
@@ -133,7 +134,7 @@ class SuppressionModulesTest {
                 null));
         assertThat(duplicate.outcome()).isEqualTo(Outcome.FAILURE);
         assertThat(duplicate.reason()).isEqualTo("Duplicate");
-        assertThat(Fixtures.json(duplicate.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        assertThat(JsonFixtures.json(duplicate.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"query_item": {"outcome": "success", "reason": null, "found": true, "found_in": ["dupes"],
                                 "added_at": "2026-01-01T00:00:00Z"},
                  "is_unique": {"outcome": "failure", "reason": "Duplicate",
@@ -142,7 +143,7 @@ class SuppressionModulesTest {
 
         IntegrationEvent refused = unique(new ArrayList<>(), json(401, "{}", null));
         assertThat(refused.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(Fixtures.json(refused.appended())).isEqualTo(Fixtures.JSON.readTree("""
+        assertThat(JsonFixtures.json(refused.appended())).isEqualTo(JsonFixtures.JSON.readTree("""
                 {"query_item": {"outcome": "error", "reason": "Authentication failed"},
                  "is_unique": {"outcome": "error", "reason": "Authentication failed",
                                "query_item": {"outcome": "error", "reason": "Authentication failed"}}}"""));
@@ -166,7 +167,7 @@ class SuppressionModulesTest {
 
     private static IntegrationEvent unique(List<OutboundRequest> sent, OutboundResponse answer) {
         HandleOutbound module = (HandleOutbound) OWN_LISTS.find("suppression.outbound.is_unique").orElseThrow();
-        return module.handle(Fixtures.vars("""
+        return module.handle(JsonFixtures.vars("""
                 {"list_name": "Dupes", "value": {"$type": "email", "raw": "Ada@Example.com"}}"""), request -> {
             sent.add(request);
             return CompletableFuture.completedFuture(answer);

@@ -1,7 +1,6 @@
-package io.leadflow.integrations.custom;
+package io.leadflow.integration.testing;
 
 import io.leadflow.integration.OutboundResponse;
-import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.Vars;
 import io.leadflow.integration.types.FieldTypes;
 import java.util.ArrayList;
@@ -11,32 +10,32 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Inputs written as JSON, as the conformance examples are; {@code {"$type": "phone", "raw": "…"}} is typed. */
-final class Fixtures {
+/**
+ * Test inputs written as JSON, as the conformance examples are; {@code {"$type": "phone", "raw": "…"}} is typed.
+ * Shared with the integration packages' tests through integration-api's test-jar.
+ */
+public final class JsonFixtures {
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private Fixtures() {
+    private JsonFixtures() {
     }
 
-    static Vars vars(String json) {
+    public static Vars vars(String json) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = (Map<String, Object>) plain(JSON.readTree(json));
         return Vars.of(tree);
     }
 
-    static Vars vars(JsonNode node) {
+    /** Variables from a JSON object; absent or null reads as no variables. */
+    public static Vars vars(JsonNode node) {
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = node == null || node.isNull() ? Map.of() : (Map<String, Object>) plain(node);
         return Vars.of(tree);
     }
 
-    static TypedValue typed(String type, String raw) {
-        return FieldTypes.parse(type, raw);
-    }
-
     /** A response from {@code {"status": …, "headers": {name: value or [values]}, "body": …}}. */
-    static OutboundResponse response(JsonNode node) {
+    public static OutboundResponse response(JsonNode node) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         JsonNode headerNode = node.get("headers");
         if (headerNode != null) {
@@ -54,25 +53,26 @@ final class Fixtures {
         return new OutboundResponse(node.get("status").asInt(), headers, body == null ? null : body.asString());
     }
 
-    static OutboundResponse response(int status, String contentType, String body) {
+    public static OutboundResponse response(int status, String contentType, String body) {
         Map<String, List<String>> headers =
                 contentType == null ? Map.of() : Map.of("Content-Type", List.of(contentType));
         return new OutboundResponse(status, headers, body);
     }
 
     /** A value as JSON, numbers compared by value the way JSON text writes them. */
-    static JsonNode json(Object value) {
+    public static JsonNode json(Object value) {
         return JSON.readTree(JSON.writeValueAsString(value));
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return JSON.readTree(text);
     }
 
-    static Object plain(JsonNode node) {
+    /** A JSON value as a plain Java value: Long, Double, Boolean, String, List, Map, null, or a typed value. */
+    public static Object plain(JsonNode node) {
         if (node.isObject()) {
             if (node.has("$type")) {
-                return typed(node.get("$type").asString(), node.get("raw").asString());
+                return FieldTypes.parse(node.get("$type").asString(), node.get("raw").asString());
             }
             Map<String, Object> object = new LinkedHashMap<>();
             node.properties().forEach(entry -> object.put(entry.getKey(), plain(entry.getValue())));
