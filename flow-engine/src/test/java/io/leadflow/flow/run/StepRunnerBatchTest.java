@@ -73,7 +73,8 @@ class StepRunnerBatchTest {
         assertThat(sent).extracting(request -> request.headers().get(StepRunner.IDEMPOTENCY_KEY_HEADER))
                 .containsExactly("lead-1:bulk-buyer, lead-3:bulk-buyer");
         assertThat(results).extracting(StepResult::outcome, StepResult::reason).containsExactly(
-                tuple(Outcome.SUCCESS, null), tuple(Outcome.SKIP, "Criteria not met"), tuple(Outcome.SUCCESS, null));
+                tuple(Outcome.SUCCESS, null), tuple(Outcome.SKIP, "Criteria not met: lead.phone is not blank"),
+                tuple(Outcome.SUCCESS, null));
     }
 
     @Test
