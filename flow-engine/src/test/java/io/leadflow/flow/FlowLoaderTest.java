@@ -208,7 +208,6 @@ class FlowLoaderTest {
             retry intervals inverted       | 'timeout: 250ms'          | 'timeout: 250ms\n    retry: { initial_interval: 1m, max_interval: 10s }' | 'f.yaml: steps[2].retry.max_interval: must not be shorter than initial_interval'
             unknown limits key             | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { rate: 5 }' | 'f.yaml: steps[2].limits.rate: unknown key (allowed here: max_concurrency, max_rate_per_second)'
             negative concurrency limit     | 'timeout: 250ms'          | 'timeout: 250ms\n    limits: { max_concurrency: -1 }' | 'f.yaml: steps[2].limits.max_concurrency: must be a whole number of at least 1, not ''-1'''
-            cache_ttl on a recipient       | 'timeout: 250ms'          | 'timeout: 250ms\n    cache_ttl: 1h' | 'f.yaml: steps[2].cache_ttl: applies only to enhancement steps, not to a recipient step'
             batch of a filter              | 'reason: Landline'        | 'batch: {}'       | 'f.yaml: steps[1].batch: does not apply to a filter step'
             batch of an enhancement        | 'entity: Phone Check'     | 'entity: Phone Check\n    batch: {}' | 'f.yaml: steps[0].batch: does not apply to an enhancement step'
             batch without bulk requests    | 'timeout: 250ms'          | 'timeout: 250ms\n    batch: { max_leads: 10 }' | 'f.yaml: steps[2].batch: integration ''test.outbound.echo'' cannot send leads in batches'

@@ -1,10 +1,12 @@
 package io.leadflow.localstack.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,7 +40,7 @@ record BenchOptions(int connections, Duration warmup, Duration duration, StackMo
     private static final Pattern DURATION = Pattern.compile("(\\d{1,6})([sm]?)");
 
     /** What the command line asked for: options to run with, the usage, or a problem to explain. */
-    sealed interface Parsed permits Run, Help, Problem {
+    sealed interface Parsed permits Run, Help, Problem, DeliveryOptions.Run {
     }
 
     record Run(BenchOptions options) implements Parsed {
@@ -65,26 +67,15 @@ record BenchOptions(int connections, Duration warmup, Duration duration, StackMo
         Duration duration = DEFAULTS.duration();
         StackMode stack = DEFAULTS.stack();
         boolean profile = DEFAULTS.profile();
-        for (int i = 1; i < arguments.size(); i++) {
-            String argument = arguments.get(i);
-            if (!argument.startsWith("--")) {
-                return new Problem("Unknown argument '" + argument + "'.");
-            }
-            if (argument.equals("--profile")) {
-                profile = true;
-                continue;
-            }
-            int equals = argument.indexOf('=');
-            String name = equals < 0 ? argument : argument.substring(0, equals);
-            String value;
-            if (equals >= 0) {
-                value = argument.substring(equals + 1);
-            } else if (i + 1 < arguments.size()) {
-                value = arguments.get(++i);
-            } else {
-                return new Problem(name + " needs a value.");
-            }
-            switch (name) {
+        List<Option> read = new ArrayList<>();
+        Optional<Problem> unreadable = readOptions(arguments, Set.of("--profile"), read);
+        if (unreadable.isPresent()) {
+            return unreadable.get();
+        }
+        for (Option option : read) {
+            String value = option.value();
+            switch (option.name()) {
+                case "--profile" -> profile = true;
                 case "--connections" -> {
                     if (!value.matches("\\d{1,5}") || Integer.parseInt(value) < 1
                             || Integer.parseInt(value) > MAX_CONNECTIONS) {
@@ -117,7 +108,7 @@ record BenchOptions(int connections, Duration warmup, Duration duration, StackMo
                     stack = parsed.get();
                 }
                 default -> {
-                    return new Problem("Unknown option '" + name + "'.");
+                    return new Problem("Unknown option '" + option.name() + "'.");
                 }
             }
         }
@@ -127,7 +118,39 @@ record BenchOptions(int connections, Duration warmup, Duration duration, StackMo
         return new Run(new BenchOptions(connections, warmup, duration, stack, profile));
     }
 
-    private static Optional<Duration> duration(String text) {
+    /** One option after the benchmark's name: {@code --name value}, {@code --name=value}, or a flag (no value). */
+    record Option(String name, String value) {
+    }
+
+    /**
+     * Reads the options after the benchmark's name ({@code arguments.get(0)}) into {@code read}, or tells the problem
+     * with them; the names in {@code flags} take no value.
+     */
+    static Optional<Problem> readOptions(List<String> arguments, Set<String> flags, List<Option> read) {
+        for (int i = 1; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (!argument.startsWith("--")) {
+                return Optional.of(new Problem("Unknown argument '" + argument + "'."));
+            }
+            if (flags.contains(argument)) {
+                read.add(new Option(argument, ""));
+                continue;
+            }
+            int equals = argument.indexOf('=');
+            String name = equals < 0 ? argument : argument.substring(0, equals);
+            if (equals >= 0) {
+                read.add(new Option(name, argument.substring(equals + 1)));
+            } else if (i + 1 < arguments.size()) {
+                read.add(new Option(name, arguments.get(++i)));
+            } else {
+                return Optional.of(new Problem(name + " needs a value."));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A DURATION as the usage describes it (30, 30s, 2m), or empty when the text is none. */
+    static Optional<Duration> duration(String text) {
         Matcher matcher = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!matcher.matches()) {
             return Optional.empty();

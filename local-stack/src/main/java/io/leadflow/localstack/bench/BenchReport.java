@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,14 +29,23 @@ final class BenchReport {
      * that exists (seconds added should that exist too); returns the file written.
      */
     static Path write(Path directory, BenchRun run) throws IOException {
+        return writeNew(directory, "intake", run.startedAt(), markdown(run));
+    }
+
+    /**
+     * Writes {@code markdown} to {@code <benchmark>-<date>.md} in {@code directory}, or to
+     * {@code <benchmark>-<date>-HHmm.md} when that exists (seconds added should that exist too); returns the file.
+     */
+    static Path writeNew(Path directory, String benchmark, ZonedDateTime startedAt, String markdown)
+            throws IOException {
         Files.createDirectories(directory);
-        String name = "intake-" + DATE.format(run.startedAt());
+        String name = benchmark + "-" + DATE.format(startedAt);
         List<Path> candidates = List.of(directory.resolve(name + ".md"),
-                directory.resolve(name + "-" + TIME.format(run.startedAt()) + ".md"),
-                directory.resolve(name + "-" + SECONDS.format(run.startedAt()) + ".md"));
+                directory.resolve(name + "-" + TIME.format(startedAt) + ".md"),
+                directory.resolve(name + "-" + SECONDS.format(startedAt) + ".md"));
         for (Path candidate : candidates) {
             if (!Files.exists(candidate)) {
-                Files.writeString(candidate, markdown(run), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                Files.writeString(candidate, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
                 return candidate;
             }
         }
@@ -45,7 +55,6 @@ final class BenchReport {
     /** The whole report. */
     static String markdown(BenchRun run) {
         BenchOptions options = run.options();
-        Machine machine = run.machine();
         List<String> lines = new ArrayList<>();
         lines.add("# Intake benchmark, " + STARTED.format(run.startedAt()));
         lines.add("");
@@ -83,14 +92,7 @@ final class BenchReport {
                 + " bytes of JSON, " + LeadBodies.FIELD_COUNT + " fields, unique email and phone per request |");
         lines.add("| stack | " + run.stack() + " |");
         lines.add("");
-        lines.add("## Machine");
-        lines.add("");
-        lines.add("| | |");
-        lines.add("|---|---|");
-        lines.add("| cores | " + machine.cores() + " |");
-        lines.add("| CPU | " + machine.cpu() + " |");
-        lines.add("| JVM | " + machine.jvm() + " (every process of the run) |");
-        lines.add("| OS | " + machine.os() + " |");
+        lines.addAll(machineLines(run.machine()));
         List<String> notes = notes(run);
         if (!notes.isEmpty()) {
             lines.add("");
@@ -99,6 +101,13 @@ final class BenchReport {
             notes.forEach(note -> lines.add("- " + note));
         }
         return String.join("\n", lines) + "\n";
+    }
+
+    /** The report's section on the machine the run measured on. */
+    static List<String> machineLines(Machine machine) {
+        return List.of("## Machine", "", "| | |", "|---|---|", "| cores | " + machine.cores() + " |",
+                "| CPU | " + machine.cpu() + " |", "| JVM | " + machine.jvm() + " (every process of the run) |",
+                "| OS | " + machine.os() + " |");
     }
 
     /** What the console shows at the end of a run: the results, the ratios and the verdict. */

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
-import io.leadflow.localstack.ChildProcess;
 import io.leadflow.localstack.LeadflowService;
 import io.leadflow.localstack.StartupFailure;
 
@@ -38,7 +37,6 @@ public final class IntakeBenchmark {
     private static final Duration BASELINE_READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration BACKLOG_STALL_LIMIT = Duration.ofSeconds(30);
     private static final Duration BACKLOG_TIMEOUT = Duration.ofMinutes(10);
-    private static final int LOG_TAIL_LINES = 40;
     private static final int EXIT_INTERRUPTED = 130;
 
     private final Path root;
@@ -59,24 +57,8 @@ public final class IntakeBenchmark {
     }
 
     public static void main(String[] args) {
-        BenchOptions.Parsed parsed = BenchOptions.parse(List.of(args));
-        if (parsed instanceof BenchOptions.Help) {
-            System.out.println(BenchOptions.USAGE);
-            return;
-        }
-        if (parsed instanceof BenchOptions.Problem problem) {
-            System.err.println(problem.message());
-            System.err.println(BenchOptions.USAGE);
-            System.exit(2);
-        }
-        BenchOptions options = ((BenchOptions.Run) parsed).options();
-        try {
-            System.exit(new IntakeBenchmark(Path.of("").toAbsolutePath(), System.out, options).run());
-        } catch (Exception e) {
-            System.err.println("bench failed: " + e);
-            e.printStackTrace();
-            System.exit(1);
-        }
+        BenchCommand.main(BenchOptions.parse(List.of(args)), BenchOptions.USAGE, (parsed, root) ->
+                new IntakeBenchmark(root, System.out, ((BenchOptions.Run) parsed).options()).run());
     }
 
     /** Runs the benchmark and writes its report; returns the exit code (0 once the report is written). */
@@ -110,12 +92,7 @@ public final class IntakeBenchmark {
             if (isStopping()) {
                 return EXIT_INTERRUPTED;
             }
-            console.println(failure.getMessage());
-            for (ChildProcess culprit : failure.culprits()) {
-                console.println("---- last lines of " + root.relativize(culprit.logFile()) + " ----");
-                culprit.lastLogLines(LOG_TAIL_LINES).forEach(console::println);
-                console.println("----");
-            }
+            BenchCommand.explain(failure, root, console);
             return 1;
         } catch (RuntimeException failure) {
             // Ctrl-C stops the targets under a running round, whose connections then fail: that is no error.
@@ -267,16 +244,7 @@ public final class IntakeBenchmark {
             runningBaseline = baseline;
             runningStack = stack;
         }
-        try {
-            if (runningBaseline != null) {
-                runningBaseline.close();
-            }
-            if (runningStack != null) {
-                runningStack.close();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        BenchCommand.stop(runningBaseline, runningStack);
     }
 
     private synchronized boolean isStopping() {

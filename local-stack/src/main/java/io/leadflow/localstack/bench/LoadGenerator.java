@@ -2,6 +2,7 @@ package io.leadflow.localstack.bench;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -77,6 +79,13 @@ final class LoadGenerator implements AutoCloseable {
         }
     }
 
+    /** Told of each 2xx answer of a run, on the connection's event loop: keep it short. */
+    @FunctionalInterface
+    interface Answers {
+        /** {@code sentAtNanos} is {@link System#nanoTime()} when the request went out. */
+        void answered(long sentAtNanos, String body);
+    }
+
     /** An answer to a single request, to check a target before loading it. */
     record Probe(int status, String body) {
     }
@@ -108,7 +117,17 @@ final class LoadGenerator implements AutoCloseable {
      * awaited and counted, for up to 30 s (then they count as errors).
      */
     Result run(URI target, Duration length) throws InterruptedException {
-        Phase phase = new Phase(target, length, connections);
+        return run(target, length, 0, null);
+    }
+
+    /**
+     * As {@link #run(URI, Duration)}, but each connection paces its requests so that all together offer
+     * {@code leadsPerSecond} (0: as fast as answers come); {@code answers}, when not null, is told of each 2xx answer.
+     * A connection whose answers come late catches up by sending at once, so the rate holds while answers keep up.
+     */
+    Result run(URI target, Duration length, double leadsPerSecond, Answers answers) throws InterruptedException {
+        long pacingNanos = leadsPerSecond > 0 ? (long) (connections * 1e9 / leadsPerSecond) : 0;
+        Phase phase = new Phase(target, length, connections, pacingNanos, answers);
         for (Channel channel : connectionsTo(target)) {
             channel.pipeline().get(ClosedLoop.class).start(phase);
         }
@@ -165,9 +184,13 @@ final class LoadGenerator implements AutoCloseable {
         final LongAdder answered = new LongAdder();
         final LongAdder failedAnswers = new LongAdder();
         final LongAdder errors = new LongAdder();
+        final long pacingNanos;
+        final Answers answers;
 
-        Phase(URI target, Duration length, int connections) {
+        Phase(URI target, Duration length, int connections, long pacingNanos, Answers answers) {
             this.target = target;
+            this.pacingNanos = pacingNanos;
+            this.answers = answers;
             this.deadline = started + length.toNanos();
             this.finished = new CountDownLatch(connections);
         }
@@ -187,6 +210,7 @@ final class LoadGenerator implements AutoCloseable {
         private ChannelHandlerContext context;
         private Phase phase;
         private long sentAt;
+        private long nextSendAt;
         private boolean inFlight;
 
         ClosedLoop(URI target) {
@@ -202,7 +226,13 @@ final class LoadGenerator implements AutoCloseable {
         void start(Phase next) {
             context.channel().eventLoop().execute(() -> {
                 phase = next;
-                send();
+                if (next.pacingNanos == 0) {
+                    send();
+                    return;
+                }
+                // Connections start spread over one pacing interval, so the rate is even from the first second.
+                nextSendAt = next.started + ThreadLocalRandom.current().nextLong(next.pacingNanos);
+                sendWhenDue();
             });
         }
 
@@ -211,12 +241,35 @@ final class LoadGenerator implements AutoCloseable {
             long now = System.nanoTime();
             inFlight = false;
             phase.latencies.recordValue(TimeUnit.NANOSECONDS.toMicros(now - sentAt));
-            (answer.status().code() / 100 == 2 ? phase.answered : phase.failedAnswers).increment();
-            if (now < phase.deadline) {
+            boolean success = answer.status().code() / 100 == 2;
+            (success ? phase.answered : phase.failedAnswers).increment();
+            if (success && phase.answers != null) {
+                phase.answers.answered(sentAt, answer.content().toString(StandardCharsets.UTF_8));
+            }
+            if (now >= phase.deadline) {
+                phase.finished.countDown();
+            } else if (phase.pacingNanos == 0) {
                 send();
             } else {
-                phase.finished.countDown();
+                nextSendAt += phase.pacingNanos;
+                sendWhenDue();
             }
+        }
+
+        private void sendWhenDue() {
+            long wait = nextSendAt - System.nanoTime();
+            if (wait <= 0) {
+                send();
+                return;
+            }
+            Phase current = phase;
+            context.channel().eventLoop().schedule(() -> {
+                if (current.running()) {
+                    send();
+                } else {
+                    current.finished.countDown();
+                }
+            }, wait, TimeUnit.NANOSECONDS);
         }
 
         @Override
