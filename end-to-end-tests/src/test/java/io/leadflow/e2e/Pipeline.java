@@ -9,10 +9,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.leadflow.integrations.email.testing.FakeDnsServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -49,7 +51,7 @@ final class Pipeline implements AutoCloseable {
     private final EmbeddedKafkaBroker broker;
     private final WireMockServer partners;
     private final GreenMail mail;
-    private final MailDomains dns;
+    private final FakeDnsServer dns;
     private final LeadflowStack stack;
     private final Path stateDir;
 
@@ -66,7 +68,8 @@ final class Pipeline implements AutoCloseable {
         mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         mail.start();
         mail.setUser("leads@leadflow.example", "leads", CREDENTIAL_SECRETS.get("E2E_SMTP_PASSWORD"));
-        dns = new MailDomains(MAIL_DOMAINS);
+        dns = new FakeDnsServer(MAIL_DOMAINS.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                domain -> new FakeDnsServer.Exchangers(List.of(domain.getValue())))));
         Map<String, String> settings = new java.util.HashMap<>(CREDENTIAL_SECRETS);
         settings.put("E2E_SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
         settings.put("E2E_DNS_SERVER", dns.address());

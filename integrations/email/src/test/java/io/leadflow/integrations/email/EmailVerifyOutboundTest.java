@@ -1,11 +1,11 @@
 package io.leadflow.integrations.email;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.Vars;
+import io.leadflow.integrations.email.testing.FakeDnsServer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.leadflow.integrations.email;
+package io.leadflow.integrations.email.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,34 +22,35 @@ import org.xbill.DNS.Type;
 
 /**
  * A DNS server for tests on 127.0.0.1 (UDP, a free port) answering MX and A queries from a table: MX hosts, an address
- * only, a null MX, NXDOMAIN, SERVFAIL, or no answer at all (for timeouts). Unknown names are NXDOMAIN.
+ * only, a null MX, NXDOMAIN, SERVFAIL, or no answer at all (for timeouts). Unknown names are NXDOMAIN. Shared with
+ * other modules' tests through this module's test-jar.
  */
-final class FakeDnsServer implements AutoCloseable {
+public final class FakeDnsServer implements AutoCloseable {
 
     /** What the server says about one domain. */
-    sealed interface Zone permits Exchangers, AddressOnly, NullMx, Failing, Silent {
+    public sealed interface Zone permits Exchangers, AddressOnly, NullMx, Failing, Silent {
     }
 
-    record Exchangers(List<String> hostsByPreference) implements Zone {
+    public record Exchangers(List<String> hostsByPreference) implements Zone {
     }
 
-    record AddressOnly() implements Zone {
+    public record AddressOnly() implements Zone {
     }
 
-    record NullMx() implements Zone {
+    public record NullMx() implements Zone {
     }
 
-    record Failing() implements Zone {
+    public record Failing() implements Zone {
     }
 
-    record Silent() implements Zone {
+    public record Silent() implements Zone {
     }
 
     private final DatagramSocket socket;
     private final Map<String, Zone> zones = new ConcurrentHashMap<>();
     private final Thread thread;
 
-    FakeDnsServer(Map<String, Zone> zones) {
+    public FakeDnsServer(Map<String, Zone> zones) {
         this.zones.putAll(zones);
         try {
             socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -62,7 +63,7 @@ final class FakeDnsServer implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:<port>}, as the verify module's {@code dns_server} takes it. */
-    String address() {
+    public String address() {
         return "127.0.0.1:" + socket.getLocalPort();
     }
 
@@ -117,8 +118,12 @@ final class FakeDnsServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         socket.close();
-        thread.join(5000);
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
