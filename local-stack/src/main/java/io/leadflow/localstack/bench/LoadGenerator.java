@@ -152,6 +152,9 @@ final class LoadGenerator implements AutoCloseable {
             if (!connected.await(RESPONSE_TIMEOUT.toMillis()) || !connected.isSuccess()) {
                 throw new IllegalStateException("Cannot connect to " + target + ": " + connected.cause());
             }
+            // The connect listener may not have run yet: count the connection now, or the loop opens one too many
+            // and a phase would end without awaiting that connection's last request.
+            channels.add(connected.channel());
         }
         return Set.copyOf(channels);
     }
