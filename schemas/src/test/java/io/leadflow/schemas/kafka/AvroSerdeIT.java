@@ -19,6 +19,7 @@ import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.Encoder;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -62,6 +63,27 @@ class AvroSerdeIT {
                 byte[] bytes = serializer.serialize(topic, event);
 
                 assertThat(deserializer.deserialize(topic, bytes)).as(topic).isEqualTo(event);
+            }
+        }
+    }
+
+    @Test
+    void writesTheBytesOfAvrosOwnSingleObjectEncoder() throws IOException {
+        try (var serializer = new AvroSerializer<SpecificRecord>()) {
+            serializer.configure(configs, false);
+            List<SpecificRecord> events = new ArrayList<>(SampleEvents.all());
+            events.add(LeadReceived.newBuilder(LEAD).setSourceId("s".repeat(100_000)).build());
+            for (SpecificRecord event : events) {
+                ByteArrayOutputStream expected = new ByteArrayOutputStream();
+                new BinaryMessageEncoder<SpecificRecord>(SpecificData.getForSchema(event.getSchema()),
+                        event.getSchema()).encode(event, expected);
+
+                byte[] first = serializer.serialize("any", event);
+                byte[] again = serializer.serialize("any", event);
+
+                assertThat(first).as(event.getSchema().getName()).isEqualTo(expected.toByteArray());
+                assertThat(again).as(event.getSchema().getName() + ", scratch buffer reused")
+                        .isEqualTo(expected.toByteArray());
             }
         }
     }
