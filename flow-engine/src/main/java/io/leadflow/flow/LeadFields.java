@@ -2,6 +2,7 @@ package io.leadflow.flow;
 
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.types.FieldTypes;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,12 @@ public final class LeadFields {
     public static Map<String, TypedValue> typed(Flow flow, Map<String, ?> submitted) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten("", submitted, flat);
+        Map<String, String> typeById = new HashMap<>();
+        for (FieldDefinition field : flow.fields()) {
+            typeById.put(field.id(), field.type());
+        }
         Map<String, TypedValue> fields = new LinkedHashMap<>();
-        flat.forEach((id, value) -> {
-            String type = flow.field(id).map(FieldDefinition::type).orElse("string");
-            fields.put(id, FieldTypes.parse(type, value));
-        });
+        flat.forEach((id, value) -> fields.put(id, FieldTypes.parse(typeById.getOrDefault(id, "string"), value)));
         return fields;
     }
 

@@ -1,8 +1,10 @@
 package io.leadflow.intake.inbound;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * A source's HTTP request as the default inbound reads it (LeadConduit's {@code req}): method, URI (path and query),
@@ -17,6 +19,20 @@ public record SourceRequest(String method, String uri, Map<String, String> heade
         }
         headers = Collections.unmodifiableMap(byName);
         body = body == null ? new byte[0] : body;
+    }
+
+    /** The request as intake received it, with its headers as {@link #headersOf} gave them. */
+    static SourceRequest of(ServerHttpRequest request, Map<String, String> headers, byte[] body) {
+        String query = request.getURI().getRawQuery();
+        String uri = request.getURI().getRawPath() + (query == null ? "" : "?" + query);
+        return new SourceRequest(request.getMethod().name(), uri, headers, body);
+    }
+
+    /** A request's headers in the order sent, a repeated header's values joined with commas. */
+    static Map<String, String> headersOf(ServerHttpRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.getHeaders().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        return headers;
     }
 
     /** The header's value, or null. */

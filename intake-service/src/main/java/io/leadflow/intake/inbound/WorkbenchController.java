@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -89,10 +90,10 @@ public class WorkbenchController {
 
     private Mono<ResponseEntity<byte[]>> call(ServerHttpRequest request, Handler handler) {
         return RequestBodies.read(request, maxBodyBytes).map(body -> {
-            SourceRequest asSent = SubmitController.sourceRequest(request, body);
+            SourceRequest asSent = SourceRequest.of(request, SourceRequest.headersOf(request), body);
             Optional<HttpAnswer> invalid = RequestValidation.validate(asSent, JSON_ONLY, POST_ONLY);
             if (invalid.isPresent()) {
-                return SubmitController.http(invalid.get());
+                return http(invalid.get());
             }
             Object input;
             try {
@@ -161,8 +162,14 @@ public class WorkbenchController {
     }
 
     private ResponseEntity<byte[]> json(int status, Object body) {
-        return SubmitController.http(new HttpAnswer(status, Map.of("Content-Type", "application/json"),
+        return http(new HttpAnswer(status, Map.of("Content-Type", "application/json"),
                 json.writeValueAsString(body)));
+    }
+
+    private static ResponseEntity<byte[]> http(HttpAnswer answer) {
+        HttpHeaders headers = new HttpHeaders();
+        answer.headers().forEach(headers::set);
+        return ResponseEntity.status(answer.status()).headers(headers).body(answer.bodyBytes());
     }
 
     @FunctionalInterface
