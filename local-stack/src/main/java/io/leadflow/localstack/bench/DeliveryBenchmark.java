@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,7 +192,7 @@ public final class DeliveryBenchmark {
             buyer = fakeBuyer();
             writeFlows(root, flows, "http://127.0.0.1:" + buyer.port());
             own = new OwnStack(root, runDirectory, List.of(LeadflowService.values()), flows,
-                    Map.of("LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS", "true"), Map.of());
+                    Map.of("LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS", "true"), jvmOptions(runDirectory));
             stack = own;
         }
         own.start(console);
@@ -204,6 +205,22 @@ public final class DeliveryBenchmark {
         }
         baseline.awaitReady(BASELINE_READY_TIMEOUT);
         return true;
+    }
+
+    /** With --profile, a flight recording of each service, written to the run directory when the service stops. */
+    private Map<LeadflowService, List<String>> jvmOptions(Path runDirectory) {
+        if (!options.profile()) {
+            return Map.of();
+        }
+        Map<LeadflowService, List<String>> recordings = new EnumMap<>(LeadflowService.class);
+        for (LeadflowService service : LeadflowService.values()) {
+            Path recording = runDirectory.resolve(service.module() + ".jfr");
+            recordings.put(service, List.of("-XX:StartFlightRecording=filename=" + recording
+                    + ",settings=profile,dumponexit=true"));
+            notes.add(service.module() + " ran with Java Flight Recorder: " + root.relativize(recording)
+                    + " (written when the stack stops)");
+        }
+        return recordings;
     }
 
     /**

@@ -8,18 +8,20 @@ import java.util.Set;
 
 /**
  * What {@code ./leadflow bench delivery} was asked for: the load steps in leads per second, how long each is measured,
- * the warm-up before the first, the connections that carry the load, and whether the hanging-buyer phase runs.
+ * the warm-up before the first, the connections that carry the load, whether the hanging-buyer phase runs, and
+ * whether the services are recorded with Java Flight Recorder.
  */
-record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, int connections, boolean hanging) {
+record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, int connections, boolean hanging,
+                       boolean profile) {
 
     static final DeliveryOptions DEFAULTS = new DeliveryOptions(List.of(250, 500, 1000, 1500),
-            Duration.ofSeconds(20), Duration.ofSeconds(60), 128, true);
+            Duration.ofSeconds(20), Duration.ofSeconds(60), 128, true, false);
     static final String TARGET = "delivery";
     static final int MAX_RATE = 100_000;
 
     static final String USAGE = """
             Usage: ./leadflow bench delivery [--rates 250,500,1000,1500] [--duration DURATION] [--warmup DURATION]
-                                             [--connections N] [--no-hanging]
+                                             [--connections N] [--no-hanging] [--profile]
 
               --rates R1,R2,...    load steps, leads per second offered to intake, in this order (default
                                    250,500,1000,1500)
@@ -29,6 +31,8 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
               --connections N      connections carrying the load, each paced (default 128)
               --no-hanging         skip the second phase: the healthy buyer's throughput with and without a
                                    hanging buyer beside it
+              --profile            record each service with Java Flight Recorder (<service>.jfr in the run's
+                                   directory under var/bench)
 
             A DURATION is seconds (30), or a number followed by s or m (30s, 2m).""";
 
@@ -45,8 +49,9 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
         Duration warmup = DEFAULTS.warmup();
         int connections = DEFAULTS.connections();
         boolean hanging = DEFAULTS.hanging();
+        boolean profile = DEFAULTS.profile();
         List<BenchOptions.Option> read = new ArrayList<>();
-        Optional<BenchOptions.Problem> unreadable = BenchOptions.readOptions(arguments, Set.of("--no-hanging"), read);
+        Optional<BenchOptions.Problem> unreadable = BenchOptions.readOptions(arguments, Set.of("--no-hanging", "--profile"), read);
         if (unreadable.isPresent()) {
             return unreadable.get();
         }
@@ -54,6 +59,7 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
             String value = option.value();
             switch (option.name()) {
                 case "--no-hanging" -> hanging = false;
+                case "--profile" -> profile = true;
                 case "--rates" -> {
                     Optional<List<Integer>> parsed = rates(value);
                     if (parsed.isEmpty()) {
@@ -91,7 +97,7 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
                 }
             }
         }
-        return new Run(new DeliveryOptions(rates, duration, warmup, connections, hanging));
+        return new Run(new DeliveryOptions(rates, duration, warmup, connections, hanging, profile));
     }
 
     /** What the command line asked for, when it asked for a run. */
