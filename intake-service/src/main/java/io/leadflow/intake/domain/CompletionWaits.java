@@ -41,6 +41,11 @@ public final class CompletionWaits {
         }
     }
 
+    /** Whether an answer here waits for this lead's completion. */
+    public boolean isAwaited(String leadId) {
+        return waiting.containsKey(leadId);
+    }
+
     /** How many answers are waiting now. */
     public int size() {
         return waiting.size();

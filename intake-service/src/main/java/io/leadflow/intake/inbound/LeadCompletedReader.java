@@ -4,6 +4,7 @@ import io.leadflow.intake.domain.Completion;
 import io.leadflow.intake.domain.CompletionWaits;
 import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.delivery.LeadCompleted;
+import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -23,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Reads every partition of {@code delivery.lead-completed} on one background thread, without a consumer group and
  * from the end as of start-up, and hands each completion to the sync answers waiting here. Every intake instance
- * reads them all, since the instance that holds a source's request is not the one Kafka would pick.
+ * reads them all, since the instance that holds a source's request is not the one Kafka would pick; only a completion
+ * awaited here is decoded (the record key is the lead id), so async sources cost a reader nothing but the fetch.
  */
 @Component
 public class LeadCompletedReader implements SmartLifecycle {
@@ -35,7 +39,8 @@ public class LeadCompletedReader implements SmartLifecycle {
 
     private final KafkaProperties kafka;
     private final CompletionWaits completions;
-    private KafkaConsumer<String, LeadCompleted> consumer;
+    private final AvroDeserializer<LeadCompleted> values = new AvroDeserializer<>(LeadCompleted.class);
+    private KafkaConsumer<String, byte[]> consumer;
     private Thread reader;
     private volatile boolean running;
 
@@ -51,11 +56,14 @@ public class LeadCompletedReader implements SmartLifecycle {
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "intake-lead-completed-reader");
+        settings.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        values.configure(settings, false);
         consumer = new KafkaConsumer<>(settings);
         try {
             startAtEnd();
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
+            values.close();
             throw e;
         }
         running = true;
@@ -80,7 +88,7 @@ public class LeadCompletedReader implements SmartLifecycle {
         try {
             while (running) {
                 try {
-                    for (ConsumerRecord<String, LeadCompleted> record : consumer.poll(POLL)) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         handle(record);
                     }
                 } catch (WakeupException stopping) {
@@ -91,14 +99,23 @@ public class LeadCompletedReader implements SmartLifecycle {
             }
         } finally {
             consumer.close(Duration.ofSeconds(2));
+            values.close();
         }
     }
 
-    private void handle(ConsumerRecord<String, LeadCompleted> record) {
-        LeadCompleted completed = record.value();
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        if (record.key() == null || !completions.isAwaited(record.key())) {
+            return;
+        }
+        LeadCompleted completed;
+        try {
+            completed = values.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            log.warn("Skipping an undecodable record at {}-{} offset {}: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
         if (completed == null) {
-            log.warn("Skipping an undecodable record at {}-{} offset {}", record.topic(), record.partition(),
-                    record.offset());
             return;
         }
         completions.complete(new Completion(completed.getLeadId(), Contracts.fromAvro(completed.getOutcome()),
