@@ -139,16 +139,10 @@ record HttpUrl(
         int labelLength = 0;
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
-            if (c >= 0x80) {
+            if (c >= 0x80 || c == '.' && labelLength == 0) {
                 return false;
             }
-            if (c != '.') {
-                labelLength++;
-            } else if (labelLength == 0) {
-                return false;
-            } else {
-                labelLength = 0;
-            }
+            labelLength = c == '.' ? 0 : labelLength + 1;
             if (labelLength > LONGEST_LABEL) {
                 return false;
             }
