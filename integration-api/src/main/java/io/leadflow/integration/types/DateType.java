@@ -47,6 +47,10 @@ final class DateType implements FieldType {
     /** The date a text spells, US order first; empty when it spells none. */
     static Optional<LocalDate> localDate(String text) {
         String date = text.strip();
+        String[] plainParts = plainSeparatedParts(date);
+        if (plainParts != null) {
+            return separated(plainParts[0], plainParts[1], plainParts[2]);
+        }
         Matcher match = MONTH_DAY_YEAR.matcher(date);
         if (match.matches()) {
             return day(match.group(3), CalendarNames.monthNumber(match.group(1)), match.group(2));
@@ -70,6 +74,37 @@ final class DateType implements FieldType {
                     .findFirst();
         }
         return Optional.empty();
+    }
+
+    /**
+     * The three numbers of the usual date, {@code 4/12/1985}: digits, a separator (- / .), digits, the same separator
+     * and digits, nothing else; as {@link #SEPARATED} reads them (no other pattern matches such text). Null otherwise.
+     */
+    private static String[] plainSeparatedParts(String date) {
+        int firstEnd = digitsEnd(date, 0, 4);
+        if (firstEnd == 0 || firstEnd == date.length() || "-/.".indexOf(date.charAt(firstEnd)) < 0) {
+            return null;
+        }
+        char separator = date.charAt(firstEnd);
+        int secondEnd = digitsEnd(date, firstEnd + 1, 2);
+        if (secondEnd == firstEnd + 1 || secondEnd == date.length() || date.charAt(secondEnd) != separator) {
+            return null;
+        }
+        int lastEnd = digitsEnd(date, secondEnd + 1, 4);
+        if (lastEnd == secondEnd + 1 || lastEnd != date.length()) {
+            return null;
+        }
+        return new String[] {
+                date.substring(0, firstEnd), date.substring(firstEnd + 1, secondEnd), date.substring(secondEnd + 1)};
+    }
+
+    /** Where a run of at most {@code most} ASCII digits from {@code start} ends. */
+    private static int digitsEnd(String text, int start, int most) {
+        int end = start;
+        while (end < text.length() && end - start < most && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
+            end++;
+        }
+        return end;
     }
 
     /** Year first: year-month-day, else year-day-month. Year last: month-day-year, else day-month-year. */

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 final class EmailType implements FieldType {
 
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String ATOM_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
     private static final String NON_ASCII = "\\x{80}-\\x{10FFFF}";
     private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~\\-" + NON_ASCII + "]+";
     private static final Pattern LOCAL_PART = Pattern.compile("\\s*" + ATOM + "(?:\\s*\\.\\s*" + ATOM + ")*\\s*");
@@ -42,14 +42,16 @@ final class EmailType implements FieldType {
     public TypedValue parse(Object input) {
         String raw = InputText.of(input);
         String address = raw.strip();
-        Matcher named = NAMED_ADDRESS.matcher(address);
-        if (named.matches()) {
-            address = named.group(1);
+        if (address.indexOf('<') >= 0) {
+            Matcher named = NAMED_ADDRESS.matcher(address);
+            if (named.matches()) {
+                address = named.group(1);
+            }
         }
         int at = address.lastIndexOf('@');
         if (InputText.isStructured(input) || at < 0
-                || !LOCAL_PART.matcher(address.substring(0, at)).matches()
-                || !DOMAIN.matcher(address.substring(at + 1)).matches()) {
+                || !isLocalPart(address.substring(0, at))
+                || !isDomain(address.substring(at + 1))) {
             return new TypedValue(name(), raw, raw, false, Map.of());
         }
         String user = withoutWhitespace(address.substring(0, at));
@@ -68,8 +70,78 @@ final class EmailType implements FieldType {
         return new TypedValue(name(), raw, (user + "@" + domain).toLowerCase(Locale.ROOT), true, components);
     }
 
+    /** As {@link #LOCAL_PART} matches it; printable ASCII, the usual address, is checked without the pattern. */
+    private static boolean isLocalPart(String text) {
+        if (!isPrintableAscii(text)) {
+            return LOCAL_PART.matcher(text).matches();
+        }
+        int partStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '.') {
+                if (i == partStart) {
+                    return false;
+                }
+                partStart = i + 1;
+            } else if (!isAtomCharacter(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #DOMAIN} matches it; printable ASCII, the usual domain, is checked without the pattern. */
+    private static boolean isDomain(String text) {
+        if (!isPrintableAscii(text)) {
+            return DOMAIN.matcher(text).matches();
+        }
+        int labelStart = 0;
+        int labels = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '.') {
+                boolean label = i > labelStart && isLetterOrDigit(text.charAt(labelStart))
+                        && isLetterOrDigit(text.charAt(i - 1));
+                if (!label) {
+                    return false;
+                }
+                labels++;
+                labelStart = i + 1;
+            } else if (!isLetterOrDigit(text.charAt(i)) && text.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return labels >= 2;
+    }
+
+    /** Visible ASCII characters only: no whitespace, controls or non-ASCII characters. */
+    private static boolean isPrintableAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) <= ' ' || text.charAt(i) >= 0x7F) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAtomCharacter(char c) {
+        return isLetterOrDigit(c) || ATOM_SYMBOLS.indexOf(c) >= 0;
+    }
+
+    private static boolean isLetterOrDigit(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+    }
+
     private static String withoutWhitespace(String text) {
-        return WHITESPACE.matcher(text).replaceAll("");
+        StringBuilder kept = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean whitespace = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (whitespace && kept == null) {
+                kept = new StringBuilder(text.length()).append(text, 0, i);
+            } else if (!whitespace && kept != null) {
+                kept.append(c);
+            }
+        }
+        return kept == null ? text : kept.toString();
     }
 
     private static Set<String> domains(String resource) {

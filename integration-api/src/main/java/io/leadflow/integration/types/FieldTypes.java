@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** All field types by name, and parsing that keeps the first raw value when a parsed value is parsed again. */
 public final class FieldTypes {
@@ -34,12 +35,13 @@ public final class FieldTypes {
             new TimeType(),
             new TrustedFormUrlType(),
             new UrlType()));
+    private static final Set<String> NAMES = Collections.unmodifiableSet(new TreeSet<>(TYPES.keySet()));
 
     private FieldTypes() {
     }
 
     public static Set<String> names() {
-        return TYPES.keySet();
+        return NAMES;
     }
 
     public static Optional<FieldType> find(String name) {
@@ -51,7 +53,10 @@ public final class FieldTypes {
      * it is; one parsed with another type is parsed again from its raw form.
      */
     public static TypedValue parse(String typeName, Object input) {
-        FieldType type = find(typeName).orElseThrow(() -> new IllegalArgumentException("Unknown field type " + typeName));
+        FieldType type = TYPES.get(typeName);
+        if (type == null) {
+            throw new IllegalArgumentException("Unknown field type " + typeName);
+        }
         if (input == null) {
             return null;
         }
@@ -62,8 +67,6 @@ public final class FieldTypes {
     }
 
     private static Map<String, FieldType> byName(List<FieldType> types) {
-        Map<String, FieldType> byName = new TreeMap<>();
-        types.forEach(type -> byName.put(type.name(), type));
-        return Collections.unmodifiableMap(byName);
+        return types.stream().collect(Collectors.toUnmodifiableMap(FieldType::name, type -> type));
     }
 }

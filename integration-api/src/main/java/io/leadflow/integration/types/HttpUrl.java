@@ -4,8 +4,6 @@ import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * An http or https URL read as the WHATWG URL standard reads it: scheme and host lower-cased, default port dropped,
@@ -14,32 +12,33 @@ import java.util.regex.Pattern;
 record HttpUrl(
         String protocol, String hostname, String host, String port, String path, String query, String hash, String href) {
 
-    private static final Pattern SCHEME_AND_REST =
-            Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):[/\\\\]*(.*)$", Pattern.DOTALL);
-    private static final Pattern PORT = Pattern.compile("\\d*");
-    private static final Pattern TAB_OR_NEWLINE = Pattern.compile("[\\t\\n\\r]");
-    private static final Pattern FORBIDDEN_HOST_CHARACTERS = Pattern.compile("[\\x00-\\x20#%/:<>?@\\[\\\\\\]^|\\x7F]");
-    private static final Pattern ENDS_IN_NUMBER = Pattern.compile("(?:^|\\.)\\d+\\.?$");
+    /** Forbidden in a host besides controls, space and DEL. */
+    private static final String FORBIDDEN_HOST_CHARACTERS = "#%/:<>?@[\\]^|";
+    private static final int LONGEST_LABEL = 63;
     private static final String PATH_ENCODED = " \"#<>?`{}";
     private static final String QUERY_ENCODED = " \"#<>'";
     private static final String FRAGMENT_ENCODED = " \"<>`";
 
     /** Reads text as a URL, assuming {@code http://} when it has no {@code ://}; empty unless http(s) with a host. */
     static Optional<HttpUrl> read(String text) {
-        String url = TAB_OR_NEWLINE.matcher(text.strip()).replaceAll("");
+        String url = withoutTabsAndNewlines(text.strip());
         return parse(url.contains("://") ? url : "http://" + url);
     }
 
     private static Optional<HttpUrl> parse(String url) {
-        Matcher schemeAndRest = SCHEME_AND_REST.matcher(url);
-        if (!schemeAndRest.matches()) {
+        int schemeEnd = schemeEnd(url);
+        if (schemeEnd < 0) {
             return Optional.empty();
         }
-        String scheme = schemeAndRest.group(1).toLowerCase(Locale.ROOT);
+        String scheme = url.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return Optional.empty();
         }
-        String rest = schemeAndRest.group(2).replace('\\', '/');
+        int restStart = schemeEnd + 1;
+        while (restStart < url.length() && (url.charAt(restStart) == '/' || url.charAt(restStart) == '\\')) {
+            restStart++;
+        }
+        String rest = url.substring(restStart).replace('\\', '/');
         int authorityEnd = firstIndexOf(rest, "/?#");
         String authority = rest.substring(0, authorityEnd);
         String userInfo = authority.contains("@") ? authority.substring(0, authority.lastIndexOf('@')) : null;
@@ -80,6 +79,37 @@ record HttpUrl(
                 fragment == null || fragment.isEmpty() ? "" : "#" + fragment, href));
     }
 
+    private static String withoutTabsAndNewlines(String text) {
+        if (firstIndexOf(text, "\t\n\r") == text.length()) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\t' && c != '\n' && c != '\r') {
+                kept.append(c);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** Where the scheme ({@code [A-Za-z][A-Za-z0-9+.-]*}) that starts the text ends at a colon; -1 when none does. */
+    private static int schemeEnd(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return -1;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return i;
+            }
+            if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != '+' && c != '.' && c != '-') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     private static Optional<String> host(String text) {
         if (text.startsWith("[")) {
             return text.endsWith("]")
@@ -88,17 +118,61 @@ record HttpUrl(
         }
         String host;
         try {
-            host = IDN.toASCII(text, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+            host = (hasPlainAsciiLabels(text) ? text : IDN.toASCII(text, IDN.ALLOW_UNASSIGNED)).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (host.isEmpty() || FORBIDDEN_HOST_CHARACTERS.matcher(host).find()) {
+        if (host.isEmpty() || hasForbiddenHostCharacter(host)) {
             return Optional.empty();
         }
-        if (ENDS_IN_NUMBER.matcher(host).find()) {
+        if (endsInNumber(host)) {
             return IpLiteral.ipv4(host).map(IpLiteral::ipv4Text);
         }
         return Optional.of(host);
+    }
+
+    /**
+     * Whether the host is ASCII labels of 1-63 characters between single dots: {@link IDN#toASCII} returns such a
+     * host as it is, so it need not be called.
+     */
+    private static boolean hasPlainAsciiLabels(String host) {
+        int labelLength = 0;
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c >= 0x80 || c == '.' && labelLength == 0) {
+                return false;
+            }
+            labelLength = c == '.' ? 0 : labelLength + 1;
+            if (labelLength > LONGEST_LABEL) {
+                return false;
+            }
+        }
+        return labelLength > 0;
+    }
+
+    private static boolean hasForbiddenHostCharacter(String host) {
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c <= 0x20 || c == 0x7F || FORBIDDEN_HOST_CHARACTERS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the last label (before one optional final dot) is all digits, which makes the host an IPv4 address. */
+    private static boolean endsInNumber(String host) {
+        int end = host.endsWith(".") ? host.length() - 1 : host.length();
+        int labelStart = host.lastIndexOf('.', end - 1) + 1;
+        if (labelStart == end) {
+            return false;
+        }
+        for (int i = labelStart; i < end; i++) {
+            if (!isAsciiDigit(host.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The port as text, empty when none or the scheme's default. */
@@ -106,12 +180,29 @@ record HttpUrl(
         if (text.isEmpty()) {
             return Optional.of("");
         }
-        if (!PORT.matcher(text).matches() || text.length() > 5 || Integer.parseInt(text) > 65_535) {
+        if (text.length() > 5 || !isAllAsciiDigits(text) || Integer.parseInt(text) > 65_535) {
             return Optional.empty();
         }
         int port = Integer.parseInt(text);
         boolean isDefault = port == (scheme.equals("https") ? 443 : 80);
         return Optional.of(isDefault ? "" : Integer.toString(port));
+    }
+
+    private static boolean isAllAsciiDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (!isAsciiDigit(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
     }
 
     private static int firstIndexOf(String text, String characters) {
@@ -125,6 +216,9 @@ record HttpUrl(
 
     /** Percent-encodes controls, non-ASCII characters (as UTF-8) and the given characters. */
     private static String encoded(String text, String alsoEncoded) {
+        if (!needsEncoding(text, alsoEncoded)) {
+            return text;
+        }
         StringBuilder encoded = new StringBuilder();
         text.codePoints().forEach(codePoint -> {
             if (codePoint < 0x20 || codePoint > 0x7E || alsoEncoded.indexOf(codePoint) >= 0) {
@@ -136,5 +230,15 @@ record HttpUrl(
             }
         });
         return encoded.toString();
+    }
+
+    private static boolean needsEncoding(String text, String alsoEncoded) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E || alsoEncoded.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

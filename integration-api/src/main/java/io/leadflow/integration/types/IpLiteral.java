@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
 final class IpLiteral {
 
     private static final int IPV6_PIECES = 8;
-    private static final Pattern DOT = Pattern.compile("\\.");
-    private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
     private static final Pattern HEX_PIECE = Pattern.compile("[0-9A-Fa-f]{1,4}");
 
     private IpLiteral() {
@@ -18,19 +16,28 @@ final class IpLiteral {
 
     /** Four decimal octets, each 0-255; a trailing dot is allowed. */
     static Optional<int[]> ipv4(String text) {
-        String address = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
-        String[] parts = DOT.split(address, -1);
-        if (parts.length != 4) {
-            return Optional.empty();
-        }
+        int end = text.endsWith(".") ? text.length() - 1 : text.length();
         int[] octets = new int[4];
-        for (int i = 0; i < 4; i++) {
-            if (!OCTET.matcher(parts[i]).matches() || Integer.parseInt(parts[i]) > 255) {
-                return Optional.empty();
+        int octet = 0;
+        int digits = 0;
+        int value = 0;
+        for (int i = 0; i <= end; i++) {
+            if (i == end || text.charAt(i) == '.') {
+                if (digits == 0 || value > 255 || octet == octets.length) {
+                    return Optional.empty();
+                }
+                octets[octet++] = value;
+                digits = 0;
+                value = 0;
+            } else {
+                char c = text.charAt(i);
+                if (c < '0' || c > '9' || ++digits > 3) {
+                    return Optional.empty();
+                }
+                value = value * 10 + (c - '0');
             }
-            octets[i] = Integer.parseInt(parts[i]);
         }
-        return Optional.of(octets);
+        return octet == octets.length ? Optional.of(octets) : Optional.empty();
     }
 
     static String ipv4Text(int[] octets) {

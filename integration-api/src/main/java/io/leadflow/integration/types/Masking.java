@@ -4,7 +4,6 @@ import io.leadflow.integration.TypedValue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Hides sensitive values (ssn, dob, credential: those whose {@code masked} component is false) by starring every
@@ -14,7 +13,6 @@ import java.util.regex.Pattern;
 public final class Masking {
 
     private static final String MASKED = "masked";
-    private static final Pattern ANY_CHARACTER = Pattern.compile(".");
     private static final String VALID = "valid";
 
     private Masking() {
@@ -92,6 +90,20 @@ public final class Masking {
             map.forEach((name, entry) -> starred.put(name, VALID.equals(name) ? entry : starred(entry)));
             return starred;
         }
-        return ANY_CHARACTER.matcher(InputText.of(value)).replaceAll("*");
+        return starredText(InputText.of(value));
+    }
+
+    /** Each character (a code point, so a surrogate pair is one) as {@code *}; line terminators are kept. */
+    private static String starredText(String text) {
+        StringBuilder starred = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i += Character.charCount(text.codePointAt(i))) {
+            int codePoint = text.codePointAt(i);
+            starred.append(isLineTerminator(codePoint) ? (char) codePoint : '*');
+        }
+        return starred.toString();
+    }
+
+    private static boolean isLineTerminator(int codePoint) {
+        return codePoint == '\n' || codePoint == '\r' || codePoint == 0x85 || codePoint == 0x2028 || codePoint == 0x2029;
     }
 }

@@ -19,6 +19,7 @@ final class PostalCodeType implements FieldType {
     private record Country(String code, Pattern pattern, List<String> parts, Function<Matcher, String> normal) {
     }
 
+    private static final int ZIP_DIGITS = 5;
     private static final List<Country> COUNTRIES = List.of(
             new Country("US", Pattern.compile("^(?<code>(?<zip>\\d{5})\\s*-?\\s*(?<four>\\d{4})?)$"),
                     List.of("zip", "four"),
@@ -44,6 +45,9 @@ final class PostalCodeType implements FieldType {
             return new TypedValue(name(), raw, raw, false, Map.of());
         }
         String trimmed = raw.strip();
+        if (isFiveDigitZip(trimmed)) {
+            return fiveDigitZip(raw, trimmed);
+        }
         for (Country country : COUNTRIES) {
             Matcher match = country.pattern().matcher(trimmed);
             if (match.matches()) {
@@ -55,6 +59,28 @@ final class PostalCodeType implements FieldType {
             }
         }
         return new TypedValue(name(), raw, raw, false, Map.of());
+    }
+
+    private static boolean isFiveDigitZip(String text) {
+        if (text.length() != ZIP_DIGITS) {
+            return false;
+        }
+        for (int i = 0; i < ZIP_DIGITS; i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The usual value, five digits, as the US pattern reads it: {@code code} and {@code zip} are the value. */
+    private TypedValue fiveDigitZip(String raw, String zip) {
+        Map<String, Object> components = new HashMap<>();
+        components.put("country_code", "US");
+        components.put("code", zip);
+        components.put("zip", zip);
+        components.put("four", null);
+        return new TypedValue(name(), raw, zip, true, components);
     }
 
     private static String upperCase(String text) {

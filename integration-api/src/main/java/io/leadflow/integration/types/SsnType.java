@@ -3,15 +3,12 @@ package io.leadflow.integration.types;
 import io.leadflow.integration.TypedValue;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * US social security numbers: the digits of the value must be exactly nine ({@code 123-45-6789} is valid); the normal
  * form is those nine digits. Maskable: parsing sets {@code masked} false, {@link Masking} stars it.
  */
 final class SsnType implements FieldType {
-
-    private static final Pattern NOT_DIGIT = Pattern.compile("[^0-9]");
 
     @Override
     public String name() {
@@ -21,7 +18,7 @@ final class SsnType implements FieldType {
     @Override
     public TypedValue parse(Object input) {
         String raw = InputText.of(input);
-        String digits = NOT_DIGIT.matcher(raw).replaceAll("");
+        String digits = digits(raw);
         Map<String, Object> components = new HashMap<>();
         components.put("masked", false);
         if (digits.length() != 9 || InputText.isStructured(input)) {
@@ -31,5 +28,15 @@ final class SsnType implements FieldType {
         components.put("middle_two", digits.substring(3, 5));
         components.put("last_four", digits.substring(5));
         return new TypedValue(name(), raw, digits, true, components);
+    }
+
+    private static String digits(String text) {
+        StringBuilder digits = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                digits.append(text.charAt(i));
+            }
+        }
+        return digits.toString();
     }
 }

@@ -34,6 +34,15 @@ class EmailTypeTest {
     }
 
     @Test
+    void acceptsEverySymbolOfAnAtomAndNonAsciiUsers() {
+        String symbols = "a!#$%&'*+/=?^_`{|}~-b";
+        assertThat(email.parse(symbols + "@x-y.co")).isEqualTo(address(symbols + "@x-y.co", symbols + "@x-y.co",
+                symbols, "x-y.co", "x-y", "co", false, false));
+        assertThat(email.parse("élève@b.com")).isEqualTo(address("élève@b.com", "élève@b.com", "élève", "b.com", "b",
+                "com", false, false));
+    }
+
+    @Test
     void readsAddressOfNamedMailbox() {
         assertThat(email.parse("Bob Smith <Bob@Example.org>")).isEqualTo(address("Bob Smith <Bob@Example.org>",
                 "bob@example.org", "Bob", "Example.org", "Example", "org", false, false));
@@ -50,7 +59,8 @@ class EmailTypeTest {
 
     @ParameterizedTest(name = "\"{0}\" is not an email address")
     @ValueSource(strings = {"Asdf", "", "user@", "@domain.com", "user@domain", "a b@domain.com", "user@do main.com",
-            "user@-domain.com", "a@b@c.com", "hello@//gmail.xn--om.3ia"})
+            "user@-domain.com", "a@b@c.com", "hello@//gmail.xn--om.3ia", ".a@b.com", "a..b@c.com", "a.@b.com",
+            "user@a-.com", "user@a..com", "user@domain.com."})
     void rejectsTextThatIsNotAnAddress(String text) {
         assertThat(email.parse(text)).isEqualTo(value("email", text, text, false));
     }

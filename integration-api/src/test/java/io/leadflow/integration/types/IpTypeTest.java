@@ -21,6 +21,12 @@ class IpTypeTest {
                 "is_ipv4", true, "ipv6_format", "ffff::c633:5aa1"));
     }
 
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource({"010.001.1.1, 10.1.1.1, ffff::a01:101", "203.0.113.42., 203.0.113.42, ffff::cb00:712a"})
+    void readsIpv4WithLeadingZerosOrATrailingDot(String input, String address, String ipv6Format) {
+        assertThat(ip.parse(input)).isEqualTo(value("ip", input, address, true, "is_ipv4", true, "ipv6_format", ipv6Format));
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"[8faa:230d:52ab:98f3:a2ea:7735:a7b8:72e9]", "8faa:230d:52ab:98f3:a2ea:7735:a7b8:72e9",
             "    [8faa:230d:52ab:98f3:a2ea:7735:a7b8:72e9]     ",
@@ -47,7 +53,7 @@ class IpTypeTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", " ", "https://google.com", "https://", "donkey://google.com", "fe80:2030:31:24",
-            "256.4.5.6", "56FE::2159:5BBC::6594", "::GG"})
+            "256.4.5.6", "56FE::2159:5BBC::6594", "::GG", "1.2.3", "203.0.113.42.."})
     void rejectsAnythingButAnAddress(String input) {
         assertThat(ip.parse(input)).isEqualTo(value("ip", input, input, false));
     }

@@ -23,6 +23,11 @@ class MaskingTest {
     }
 
     @Test
+    void keepsLineBreaksWhenStarring() {
+        assertThat(Masking.mask(new SsnType().parse("123\n45-6789")).raw()).isEqualTo("***\n*******");
+    }
+
+    @Test
     void showsOnlyTheYearOfADateOfBirthAndKeepsAge() {
         DobType dob = new DobType(Clock.fixed(Instant.parse("2022-06-02T00:00:00Z"), ZoneOffset.UTC));
         assertThat(Masking.mask(dob.parse("01-01-2000"))).isEqualTo(value("dob", "**/**/2000", "**/**/2000", true,

@@ -3,12 +3,15 @@ package io.leadflow.integration.types;
 import static io.leadflow.integration.types.Parsed.value;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.leadflow.integration.TypedValue;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneTypeTest {
 
@@ -21,7 +24,9 @@ class PhoneTypeTest {
                 Arguments.of("5127891111w", "work"),
                 Arguments.of("5127891111h", "home"),
                 Arguments.of("5127891111(h)", "home"),
-                Arguments.of("5127891111 h", "home"));
+                Arguments.of("5127891111 h", "home"),
+                Arguments.of("5127891111 h\n", "home"),
+                Arguments.of("5127891111(w)\r\n", "work"));
     }
 
     @ParameterizedTest(name = "{0} is a {1} phone")
@@ -76,6 +81,27 @@ class PhoneTypeTest {
         assertThat(phone.parse("(800) 555-1212").part("is_tollfree")).isEqualTo(true);
         assertThat(phone.parse("(888) 555-1212").part("is_tollfree")).isEqualTo(true);
         assertThat(phone.parse("(512) 555-1212").part("is_tollfree")).isEqualTo(false);
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"5125550147", "(512) 555-0147", "512.555.0198", "512-555-0147", " 512 555 0147 ",
+            "(512)555-0147", "((512))--555..0147", "2000000000", "9999999999"})
+    void readsPlainUsNumbersAsLibphonenumberDoes(String text) throws NumberParseException {
+        assertThat(PhoneType.plainNanpNumber(text)).isEqualTo(PhoneNumberUtil.getInstance().parse(text, "US"));
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @ValueSource(strings = {"", "0125550147", "1-512-555-0147", "+1 512 555 0147", "512555014", "51255501471",
+            "512/555/0147", "512 555 0147 x2", "5*2 555 0147", "512\t555\t0147", "(512)   555   -   0147   "})
+    void leavesOtherShapesToLibphonenumber(String text) {
+        assertThat(PhoneType.plainNanpNumber(text)).isNull();
+    }
+
+    @Test
+    void validatesNanpNumbersOfOtherRegionsAsUsNumbers() {
+        assertThat(phone.parse("(416) 967-1111")).isEqualTo(value("phone", "(416) 967-1111", "4169671111", true,
+                "area", "416", "exchange", "967", "line", "1111", "number", "9671111", "extension", null,
+                "country_code", "US", "country_calling_code", 1L, "type", null, "is_tollfree", false));
     }
 
     @Test

@@ -18,6 +18,13 @@ class StreetTypeTest {
                 "4203 Guadalupe St", true, "number", "4203", "name", "Guadalupe St"));
     }
 
+    @Test
+    void splitsAtAnyWhitespaceButRejectsALineBreakInTheName() {
+        assertThat(street.parse("12\n Main St")).isEqualTo(value("street", "12\n Main St", "12\n Main St", true,
+                "number", "12", "name", "Main St"));
+        assertThat(street.parse("12 Main\nSt")).isEqualTo(value("street", "12 Main\nSt", "12 Main\nSt", false));
+    }
+
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"Asdf", "  Asdf  ", ""})
     void rejectsASingleWord(String input) {

@@ -51,7 +51,9 @@ class TrustedFormUrlTypeTest {
     @ValueSource(strings = {"http://cert.trustedform.com/" + WEB_ID, "https://activeprospect.com/",
             "https://cert.trustedform.com/asdfasdfasdf", "https://cert.trustedform.com/",
             "https://cert.trustedform.com.evil.example/" + WEB_ID, "https://xcert.trustedform.com/" + WEB_ID,
-            "https://cert.trustedform.com:8443/" + WEB_ID})
+            "https://cert.trustedform.com:8443/" + WEB_ID, "https://cert.trustedform.com/" + WEB_ID + "1",
+            "https://cert.trustedform.com/0.", "https://cert.trustedform.com/0..a", "https://cert.trustedform.com/0.a.",
+            "https://cert.trustedform.com/1.abc"})
     void rejectsOtherSchemesHostsAndIdFormatsKeepingTheNormalisedUrl(String raw) {
         String normalised = new UrlType().parse(raw).normal().toString();
         assertThat(trustedFormUrl.parse(raw)).isEqualTo(value("trustedform_url", raw, normalised, false));

@@ -14,6 +14,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class UrlTypeTest {
 
+    /** 63 characters, the most a label of a host name may have. */
+    private static final String LONGEST_LABEL = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
     private final UrlType url = new UrlType();
 
     static Stream<Arguments> urls() {
@@ -28,7 +31,13 @@ class UrlTypeTest {
                 Arguments.of("http://example.com:8080/a b?x=<y>", "http://example.com:8080/a%20b?x=%3Cy%3E",
                         "http", "example.com:8080", "8080", "/a%20b", "x=%3Cy%3E", ""),
                 Arguments.of("https://example.com:443/", "https://example.com/", "https", "example.com", "", "/", "", ""),
-                Arguments.of("http://[0:0::1]:81/x", "http://[::1]:81/x", "http", "[::1]:81", "81", "/x", "", ""));
+                Arguments.of("http://[0:0::1]:81/x", "http://[::1]:81/x", "http", "[::1]:81", "81", "/x", "", ""),
+                Arguments.of("http://Bücher.de/", "http://xn--bcher-kva.de/", "http", "xn--bcher-kva.de", "", "/", "", ""),
+                Arguments.of("http://example.com./", "http://example.com./", "http", "example.com.", "", "/", "", ""),
+                Arguments.of("http://" + LONGEST_LABEL + ".com", "http://" + LONGEST_LABEL + ".com/", "http",
+                        LONGEST_LABEL + ".com", "", "/", "", ""),
+                Arguments.of("https://example.com/é?é#é", "https://example.com/%C3%A9?%C3%A9#%C3%A9", "https",
+                        "example.com", "", "/%C3%A9", "%C3%A9", "#%C3%A9"));
     }
 
     @ParameterizedTest(name = "\"{0}\"")
@@ -41,7 +50,8 @@ class UrlTypeTest {
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", " ", "https://", "donkey://google.com", "ftp://example.com/", "http://exa mple.com/",
-            "http://example.com:99999/", "http://256.1.1.1/", "http://[::1/"})
+            "http://example.com:99999/", "http://256.1.1.1/", "http://[::1/", "http://a..b/", "http://.example.com/",
+            "http://a" + LONGEST_LABEL + ".com/"})
     void rejectsOtherSchemesAndMissingOrMalformedHosts(String input) {
         assertThat(url.parse(input)).isEqualTo(value("url", input, input, false));
     }
