@@ -1,14 +1,12 @@
-package io.leadflow.delivery.domain;
+package io.leadflow.flow.testing;
 
-import io.leadflow.integration.BulkHttpOutbound;
+import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
-import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationPackage;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
-import io.leadflow.integration.Outcome;
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
@@ -18,16 +16,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A test integration, {@code test.outbound.answer}: POSTs {@code field.*} as {@code name=value} lines, by name, to
- * {@code url}. A 5xx answer is error "Server error", a body starting with "rejected" is failure with the body as
- * reason, any other body is success with the body appended as {@code answer}. In batches the leads' bodies are joined,
- * and the answer split, by {@value #SEPARATOR}.
+ * What the test integrations share: they POST {@code field.*} as {@code name=value} lines to {@code url}, append the
+ * answer's body as {@code answer}, and in batches join the leads' bodies, and split the answer, by {@value #SEPARATOR}.
  */
-final class AnswerOutbound implements BulkHttpOutbound {
+public abstract class TextLinesOutbound implements HttpOutbound {
 
-    static final String SEPARATOR = "\n---\n";
+    /** Between the leads' bodies of a batch, and between their answers. */
+    public static final String SEPARATOR = "\n---\n";
 
-    static IntegrationCatalog catalog() {
+    /** A catalog of one package, {@code test}, that offers these modules. */
+    static IntegrationCatalog catalogOf(IntegrationModule... modules) {
         return new IntegrationCatalog(List.of(new IntegrationPackage() {
             @Override
             public String name() {
@@ -36,14 +34,9 @@ final class AnswerOutbound implements BulkHttpOutbound {
 
             @Override
             public List<IntegrationModule> modules(IntegrationSettings settings) {
-                return List.of(new AnswerOutbound());
+                return List.of(modules);
             }
         }), IntegrationSettings.defaults());
-    }
-
-    @Override
-    public String id() {
-        return "test.outbound.answer";
     }
 
     @Override
@@ -64,35 +57,32 @@ final class AnswerOutbound implements BulkHttpOutbound {
 
     @Override
     public OutboundRequest request(Vars vars) {
-        String body = vars.group("field").entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(field -> field.getKey() + "=" + (field.getValue() instanceof TypedValue typed
-                        ? typed.outboundValue() : field.getValue()))
+        String body = sentFields(vars).entrySet().stream()
+                .map(field -> field.getKey() + "=" + sent(field.getValue()))
                 .collect(Collectors.joining("\n"));
         return new OutboundRequest("POST", vars.text("url").orElseThrow(), Map.of("Content-Type", "text/plain"), body,
                 false);
     }
 
-    @Override
-    public IntegrationEvent response(Vars vars, OutboundRequest request, OutboundResponse response) {
-        if (response.status() >= 500) {
-            return IntegrationEvent.of(Outcome.ERROR, "Server error");
-        }
-        if (response.body().startsWith("rejected")) {
-            return IntegrationEvent.of(Outcome.FAILURE, response.body());
-        }
-        return new IntegrationEvent(Outcome.SUCCESS, null, null, null, Map.of("answer", response.body()));
+    /** The fields to send, in the order of their lines: as the flow lists them. */
+    protected Map<String, Object> sentFields(Vars vars) {
+        return vars.group("field");
     }
 
-    @Override
-    public Optional<OutboundRequest> bulkRequest(List<OutboundRequest> requests) {
+    /** A field's value as sent: a typed value's outbound form. */
+    protected static String sent(Object value) {
+        return value instanceof TypedValue typed ? String.valueOf(typed.outboundValue()) : String.valueOf(value);
+    }
+
+    /** One request for a batch: the first lead's method, URL and headers, the bodies joined by the separator. */
+    protected static Optional<OutboundRequest> joinedBodies(List<OutboundRequest> requests) {
         OutboundRequest first = requests.get(0);
         return Optional.of(new OutboundRequest(first.method(), first.url(), first.headers(),
                 requests.stream().map(OutboundRequest::body).collect(Collectors.joining(SEPARATOR)), false));
     }
 
-    @Override
-    public Optional<List<OutboundResponse>> split(OutboundResponse bulk, int leads) {
+    /** The batch's answer split by the separator, one part per lead; empty when the parts do not match the leads. */
+    protected static Optional<List<OutboundResponse>> splitAnswer(OutboundResponse bulk, int leads) {
         List<String> parts = List.of(bulk.body().split(SEPARATOR, -1));
         return parts.size() != leads ? Optional.empty() : Optional.of(parts.stream()
                 .map(part -> new OutboundResponse(bulk.status(), bulk.headers(), part)).toList());
