@@ -20,6 +20,7 @@ import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
 import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
+import io.leadflow.servicekit.testing.TopicReader;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;

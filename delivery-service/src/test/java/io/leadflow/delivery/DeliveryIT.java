@@ -31,6 +31,7 @@ import io.leadflow.schemas.enhancement.LeadEnhanced;
 import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
 import io.leadflow.servicekit.EventIds;
+import io.leadflow.servicekit.testing.TopicReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
