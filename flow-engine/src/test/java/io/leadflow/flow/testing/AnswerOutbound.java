@@ -1,22 +1,20 @@
 package io.leadflow.flow.testing;
 
-import io.leadflow.integration.BulkHttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.Vars;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * A test integration, {@code test.outbound.answer}, that sends the fields by name: a 5xx answer is error "Server
- * error", a body starting with "rejected" is failure with the body as reason, any other body is success.
+ * error", a body starting with "rejected" is failure with the body as reason, any other body is success. It takes
+ * batches ({@link SeparatedBatches}).
  */
-public final class AnswerOutbound extends TextLinesOutbound implements BulkHttpOutbound {
+public final class AnswerOutbound extends TextLinesOutbound implements SeparatedBatches {
 
     /** The {@code test} package with this integration alone. */
     public static IntegrationCatalog catalog() {
@@ -42,15 +40,5 @@ public final class AnswerOutbound extends TextLinesOutbound implements BulkHttpO
             return IntegrationEvent.of(Outcome.FAILURE, response.body());
         }
         return new IntegrationEvent(Outcome.SUCCESS, null, null, null, Map.of("answer", response.body()));
-    }
-
-    @Override
-    public Optional<OutboundRequest> bulkRequest(List<OutboundRequest> requests) {
-        return joinedBodies(requests);
-    }
-
-    @Override
-    public Optional<List<OutboundResponse>> split(OutboundResponse bulk, int leads) {
-        return splitAnswer(bulk, leads);
     }
 }

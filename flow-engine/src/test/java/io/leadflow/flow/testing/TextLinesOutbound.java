@@ -6,7 +6,6 @@ import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationPackage;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
-import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
@@ -16,13 +15,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * What the test integrations share: they POST {@code field.*} as {@code name=value} lines to {@code url}, append the
- * answer's body as {@code answer}, and in batches join the leads' bodies, and split the answer, by {@value #SEPARATOR}.
+ * What the test integrations share: they POST {@code field.*} as {@code name=value} lines to {@code url} and append the
+ * answer's body as {@code answer}; those that take batches add {@link SeparatedBatches}.
  */
 public abstract class TextLinesOutbound implements HttpOutbound {
-
-    /** Between the leads' bodies of a batch, and between their answers. */
-    public static final String SEPARATOR = "\n---\n";
 
     /** A catalog of one package, {@code test}, that offers these modules. */
     static IntegrationCatalog catalogOf(IntegrationModule... modules) {
@@ -72,19 +68,5 @@ public abstract class TextLinesOutbound implements HttpOutbound {
     /** A field's value as sent: a typed value's outbound form. */
     protected static String sent(Object value) {
         return value instanceof TypedValue typed ? String.valueOf(typed.outboundValue()) : String.valueOf(value);
-    }
-
-    /** One request for a batch: the first lead's method, URL and headers, the bodies joined by the separator. */
-    protected static Optional<OutboundRequest> joinedBodies(List<OutboundRequest> requests) {
-        OutboundRequest first = requests.get(0);
-        return Optional.of(new OutboundRequest(first.method(), first.url(), first.headers(),
-                requests.stream().map(OutboundRequest::body).collect(Collectors.joining(SEPARATOR)), false));
-    }
-
-    /** The batch's answer split by the separator, one part per lead; empty when the parts do not match the leads. */
-    protected static Optional<List<OutboundResponse>> splitAnswer(OutboundResponse bulk, int leads) {
-        List<String> parts = List.of(bulk.body().split(SEPARATOR, -1));
-        return parts.size() != leads ? Optional.empty() : Optional.of(parts.stream()
-                .map(part -> new OutboundResponse(bulk.status(), bulk.headers(), part)).toList());
     }
 }
