@@ -16,19 +16,15 @@ import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.common.EventMetadata;
 import io.leadflow.schemas.common.Outcome;
 import io.leadflow.schemas.delivery.DeliveryAttempted;
-import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
-import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A batching recipient step: leads go to the bulk endpoint together and each gets its own outcome. */
@@ -41,26 +37,12 @@ class BatchIT {
     @Autowired
     private KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired
-    private EmbeddedKafkaBroker broker;
-    @Autowired
     private WireMockServer buyers;
     @Autowired
     private FlowCatalog flows;
 
-    private TopicReader<DeliveryAttempted> attempts;
-    private TopicReader<LeadCompleted> completions;
-
-    @BeforeEach
-    void readTopics() {
-        attempts = new TopicReader<>(broker.getBrokersAsString(), Topics.DELIVERY_ATTEMPTED, new AvroDeserializer<>());
-        completions = new TopicReader<>(broker.getBrokersAsString(), Topics.LEAD_COMPLETED, new AvroDeserializer<>());
-    }
-
-    @AfterEach
-    void closeReaders() {
-        attempts.close();
-        completions.close();
-    }
+    @RegisterExtension
+    final DeliveryTopics topics = new DeliveryTopics();
 
     @Test
     void sendsTheLeadsOfABatchInOneRequestAndRecordsEachLeadsOwnOutcomeFromTheBulkAnswer() {
@@ -69,7 +51,7 @@ class BatchIT {
 
         LEADS.forEach(leadId -> kafka.send(Topics.LEAD_ENHANCED, leadId, enhanced(leadId)).join());
 
-        LEADS.forEach(leadId -> completions.await(leadId, 1));
+        LEADS.forEach(leadId -> topics.completions().await(leadId, 1));
         List<LoggedRequest> sent = buyers.findAll(postRequestedFor(urlEqualTo("/bulk/leads")));
         assertThat(sent).hasSize(1);
         List<String> order = JSON.readTree(sent.get(0).getBodyAsString()).valueStream()
@@ -78,7 +60,7 @@ class BatchIT {
         assertThat(sent.get(0).getHeader("Idempotency-Key")).isEqualTo(String.join(", ",
                 order.stream().map(leadId -> leadId + ":bulk-buyer").toList()));
         List<Object> outcomes = order.stream().map(leadId -> {
-            DeliveryAttempted attempt = attempts.await(leadId, 1).get(0).value();
+            DeliveryAttempted attempt = topics.attempts().await(leadId, 1).get(0).value();
             return tuple(leadId, attempt.getAttempt(), attempt.getResult().getOutcome(),
                     attempt.getResult().getReason(), attempt.getHttpStatus(), attempt.getIdempotencyKey());
         }).map(Object.class::cast).toList();

@@ -28,7 +28,6 @@ import io.leadflow.schemas.common.StepType;
 import io.leadflow.schemas.delivery.DeliveryAttempted;
 import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
-import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
 import io.leadflow.servicekit.EventIds;
 import java.util.ArrayList;
@@ -37,12 +36,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 @DeliveryServiceTest
@@ -61,28 +58,14 @@ class DeliveryIT {
     @Autowired
     private KafkaTemplate<String, SpecificRecord> kafka;
     @Autowired
-    private EmbeddedKafkaBroker broker;
-    @Autowired
     private WireMockServer buyers;
     @Autowired
     private FlowCatalog flows;
     @Autowired
     private WebTestClient web;
 
-    private TopicReader<DeliveryAttempted> attempts;
-    private TopicReader<LeadCompleted> completions;
-
-    @BeforeEach
-    void readTopics() {
-        attempts = new TopicReader<>(broker.getBrokersAsString(), Topics.DELIVERY_ATTEMPTED, new AvroDeserializer<>());
-        completions = new TopicReader<>(broker.getBrokersAsString(), Topics.LEAD_COMPLETED, new AvroDeserializer<>());
-    }
-
-    @AfterEach
-    void closeReaders() {
-        attempts.close();
-        completions.close();
-    }
+    @RegisterExtension
+    final DeliveryTopics topics = new DeliveryTopics();
 
     @Test
     void deliversTheMappedJsonToEveryRecipientWhoseCriteriaHoldAndCompletesTheLeadOnce() {
@@ -96,12 +79,12 @@ class DeliveryIT {
                 Map.of("status", "accepted", "id", "A-1001", "price", 1.25));
         StepResult rejectedByB = recipient("buyer-b", "Buyer B", Outcome.FAILURE, "Duplicate lead", 0.0, null,
                 Map.of("status", "rejected", "reason", "Duplicate lead"));
-        assertThat(values(attempts.await("lead-delivered", 2)))
+        assertThat(values(topics.attempts().await("lead-delivered", 2)))
                 .containsExactly(attempt(enhanced, acceptedByA, 200), attempt(enhanced, rejectedByB, 200));
-        assertThat(values(completions.await("lead-delivered", 1))).containsExactly(completion(enhanced,
+        assertThat(values(topics.completions().await("lead-delivered", 1))).containsExactly(completion(enhanced,
                 Outcome.SUCCESS, null,
                 List.of(MOBILE_PHONE_CHECK, passedFilter(), acceptedByA, rejectedByB, SKIPPED_BY_C)));
-        assertThat(completions.current("lead-delivered")).hasSize(1);
+        assertThat(topics.completions().current("lead-delivered")).hasSize(1);
         buyers.verify(exactly(1), postRequestedFor(urlEqualTo("/a/leads"))
                 .withHeader("Idempotency-Key", equalTo("lead-delivered:buyer-a"))
                 .withHeader("Content-Type", containing("application/json"))
@@ -124,9 +107,9 @@ class DeliveryIT {
         StepResult serverError = recipient("buyer-a", "Buyer A", Outcome.ERROR, "Server error", null, null, Map.of());
         StepResult acceptedByB = recipient("buyer-b", "Buyer B", Outcome.SUCCESS, null, 0.0, null,
                 Map.of("status", "accepted"));
-        assertThat(values(attempts.await("lead-500", 2)))
+        assertThat(values(topics.attempts().await("lead-500", 2)))
                 .containsExactly(attempt(enhanced, serverError, 500), attempt(enhanced, acceptedByB, 200));
-        assertThat(values(completions.await("lead-500", 1))).containsExactly(completion(enhanced, Outcome.SUCCESS,
+        assertThat(values(topics.completions().await("lead-500", 1))).containsExactly(completion(enhanced, Outcome.SUCCESS,
                 null, List.of(MOBILE_PHONE_CHECK, passedFilter(), serverError, acceptedByB, SKIPPED_BY_C)));
     }
 
@@ -145,9 +128,9 @@ class DeliveryIT {
                 Map.of("status", "accepted"));
         StepResult timedOut = recipient("buyer-c", "Buyer C", Outcome.ERROR, "Timed out after 1 s", null, null,
                 Map.of());
-        assertThat(values(attempts.await("lead-slow", 3))).containsExactly(attempt(enhanced, acceptedByA, 200),
+        assertThat(values(topics.attempts().await("lead-slow", 3))).containsExactly(attempt(enhanced, acceptedByA, 200),
                 attempt(enhanced, acceptedByB, 200), attempt(enhanced, timedOut, null));
-        assertThat(values(completions.await("lead-slow", 1))).containsExactly(completion(enhanced, Outcome.SUCCESS,
+        assertThat(values(topics.completions().await("lead-slow", 1))).containsExactly(completion(enhanced, Outcome.SUCCESS,
                 null, List.of(MOBILE_PHONE_CHECK, passedFilter(), acceptedByA, acceptedByB, timedOut)));
     }
 
@@ -160,9 +143,9 @@ class DeliveryIT {
 
         kafka.send(Topics.LEAD_ENHANCED, enhanced.getLeadId(), enhanced).join();
 
-        assertThat(values(completions.await("lead-stopped", 1))).containsExactly(completion(enhanced,
+        assertThat(values(topics.completions().await("lead-stopped", 1))).containsExactly(completion(enhanced,
                 Outcome.FAILURE, "Landline", List.of(LANDLINE_PHONE_CHECK, landlineFilter)));
-        assertThat(attempts.current("lead-stopped")).isEmpty();
+        assertThat(topics.attempts().current("lead-stopped")).isEmpty();
         buyers.verify(exactly(0), postRequestedFor(anyUrl())
                 .withHeader("Idempotency-Key", matching("lead-stopped:.*")));
     }
@@ -173,7 +156,7 @@ class DeliveryIT {
         answer("lead-counted", "buyer-b", "/b/leads", okJson("{\"status\": \"accepted\"}"));
         LeadEnhanced enhanced = enhanced("lead-counted", null, List.of(MOBILE_PHONE_CHECK, passedFilter()), null);
         kafka.send(Topics.LEAD_ENHANCED, enhanced.getLeadId(), enhanced).join();
-        completions.await("lead-counted", 1);
+        topics.completions().await("lead-counted", 1);
 
         String scrape = web.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()

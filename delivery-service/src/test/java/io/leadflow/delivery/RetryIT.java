@@ -21,7 +21,6 @@ import io.leadflow.schemas.common.Outcome;
 import io.leadflow.schemas.delivery.DeliveryAttempted;
 import io.leadflow.schemas.delivery.LeadCompleted;
 import io.leadflow.schemas.enhancement.LeadEnhanced;
-import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.servicekit.Contracts;
 import java.time.Duration;
 import java.util.List;
@@ -32,9 +31,9 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -63,20 +62,12 @@ class RetryIT {
     @Autowired
     private WebTestClient web;
 
-    private TopicReader<DeliveryAttempted> attempts;
-    private TopicReader<LeadCompleted> completions;
+    @RegisterExtension
+    final DeliveryTopics topics = new DeliveryTopics();
 
     @BeforeEach
-    void readTopics() {
+    void waitLongerForTheAdminApi() {
         web = web.mutate().responseTimeout(ADMIN_PATIENCE).build();
-        attempts = new TopicReader<>(broker.getBrokersAsString(), Topics.DELIVERY_ATTEMPTED, new AvroDeserializer<>());
-        completions = new TopicReader<>(broker.getBrokersAsString(), Topics.LEAD_COMPLETED, new AvroDeserializer<>());
-    }
-
-    @AfterEach
-    void closeReaders() {
-        attempts.close();
-        completions.close();
     }
 
     @Test
@@ -87,7 +78,7 @@ class RetryIT {
 
         send(enhanced("lead-flaky"));
 
-        List<ConsumerRecord<String, DeliveryAttempted>> made = attempts.await("lead-flaky", 3);
+        List<ConsumerRecord<String, DeliveryAttempted>> made = topics.attempts().await("lead-flaky", 3);
         assertThat(made).extracting(record -> record.value().getAttempt(),
                         record -> record.value().getResult().getOutcome(),
                         record -> record.value().getResult().getReason(),
@@ -95,12 +86,12 @@ class RetryIT {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Outcome.ERROR, "Server error", key),
                         org.assertj.core.groups.Tuple.tuple(2, Outcome.ERROR, "Server error", key),
                         org.assertj.core.groups.Tuple.tuple(3, Outcome.SUCCESS, null, key));
-        List<ConsumerRecord<String, LeadCompleted>> completed = completions.current("lead-flaky");
+        List<ConsumerRecord<String, LeadCompleted>> completed = topics.completions().current("lead-flaky");
         assertThat(completed).hasSize(1);
         assertThat(completed.get(0).value().getSteps()).extracting(step -> step.getOutcome())
                 .as("the completion reports the first pass").containsExactly(Outcome.ERROR);
         buyers.verify(exactly(3), postRequestedFor(urlEqualTo("/flaky/leads")).withHeader(KEY_HEADER, equalTo(key)));
-        assertThat(attempts.current("lead-flaky")).hasSize(3);
+        assertThat(topics.attempts().current("lead-flaky")).hasSize(3);
     }
 
     @Test
@@ -110,7 +101,7 @@ class RetryIT {
                 .willReturn(aResponse().withStatus(503)));
 
         send(enhanced("lead-parked"));
-        attempts.await("lead-parked", 3);
+        topics.attempts().await("lead-parked", 3);
         JsonNode parked = await().atMost(ADMIN_PATIENCE).until(() -> list("lead=lead-parked"),
                 listed -> listed.path("count").asInt() == 1).path("deadLetters").get(0);
 
@@ -132,13 +123,13 @@ class RetryIT {
         assertThat(first.path("replayed").asInt()).isEqualTo(1);
         assertThat(second.path("replayed").asInt()).isZero();
         assertThat(second.path("alreadyReplayed").asInt()).isEqualTo(1);
-        assertThat(attempts.await("lead-parked", 4).get(3).value()).satisfies(attempt -> {
+        assertThat(topics.attempts().await("lead-parked", 4).get(3).value()).satisfies(attempt -> {
             assertThat(attempt.getAttempt()).isEqualTo(4);
             assertThat(attempt.getResult().getOutcome()).isEqualTo(Outcome.SUCCESS);
         });
         assertThat(list("lead=lead-parked").path("count").asInt()).as("replayed dead letters are not listed").isZero();
         assertThat(list("lead=lead-parked&all=true").path("deadLetters").get(0).path("replayed").asBoolean()).isTrue();
-        assertThat(attempts.current("lead-parked")).hasSize(4);
+        assertThat(topics.attempts().current("lead-parked")).hasSize(4);
         buyers.verify(exactly(4), postRequestedFor(urlEqualTo("/flaky/leads")).withHeader(KEY_HEADER, equalTo(key)));
     }
 

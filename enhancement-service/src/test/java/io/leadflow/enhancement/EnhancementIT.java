@@ -25,6 +25,7 @@ import io.leadflow.schemas.kafka.AvroDeserializer;
 import io.leadflow.schemas.kafka.UnknownSchemaException;
 import io.leadflow.servicekit.Contracts;
 import io.leadflow.servicekit.EventIds;
+import io.leadflow.servicekit.testing.TopicReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package io.leadflow.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadflow.flow.testing.EchoOutbound;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.types.FieldTypes;

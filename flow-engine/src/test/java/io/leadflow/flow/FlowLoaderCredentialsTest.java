@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadflow.flow.auth.Credential;
 import io.leadflow.flow.auth.CredentialType;
+import io.leadflow.flow.testing.EchoOutbound;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadflow.flow.RuleSet.Join;
 import io.leadflow.flow.RuleSet.Rule;
+import io.leadflow.flow.testing.EchoOutbound;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

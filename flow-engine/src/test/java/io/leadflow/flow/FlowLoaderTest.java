@@ -3,6 +3,7 @@ package io.leadflow.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.leadflow.flow.testing.BulkEchoOutbound;
 import io.leadflow.integration.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;

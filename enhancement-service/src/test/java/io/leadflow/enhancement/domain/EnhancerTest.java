@@ -14,6 +14,7 @@ import io.leadflow.flow.run.FlowRunner;
 import io.leadflow.flow.run.OutboundCallException;
 import io.leadflow.flow.run.OutboundHttp;
 import io.leadflow.flow.run.StepRunner;
+import io.leadflow.flow.testing.AnswerOutbound;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.Outcome;
 import io.leadflow.integration.TypedValue;

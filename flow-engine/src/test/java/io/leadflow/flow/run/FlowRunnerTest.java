@@ -2,7 +2,7 @@ package io.leadflow.flow.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadflow.flow.EchoOutbound;
+import io.leadflow.flow.testing.EchoOutbound;
 import io.leadflow.flow.Flow;
 import io.leadflow.flow.FlowLoader;
 import io.leadflow.flow.Lead;

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.leadflow.flow.EchoOutbound;
+import io.leadflow.flow.testing.EchoOutbound;
 import io.leadflow.flow.Flow;
 import io.leadflow.flow.FlowLoader;
 import io.leadflow.flow.Lead;

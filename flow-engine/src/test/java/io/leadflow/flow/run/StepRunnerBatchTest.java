@@ -3,7 +3,7 @@ package io.leadflow.flow.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.leadflow.flow.BulkEchoOutbound;
+import io.leadflow.flow.testing.BulkEchoOutbound;
 import io.leadflow.flow.Flow;
 import io.leadflow.flow.FlowLoader;
 import io.leadflow.flow.Lead;

@@ -1,4 +1,4 @@
-package io.leadflow.delivery;
+package io.leadflow.servicekit.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +13,15 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 
 /** Reads one topic from its beginning, as a downstream consumer would, and waits (bounded) for a lead's records. */
-final class TopicReader<V> implements AutoCloseable {
+public final class TopicReader<V> implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final KafkaConsumer<String, V> consumer;
     private final List<ConsumerRecord<String, V>> seen = new ArrayList<>();
 
-    TopicReader(String brokers, String topic, Deserializer<V> values) {
+    /** Assigns every partition of {@code topic} at {@code brokers}, from the beginning, committed records only. */
+    public TopicReader(String brokers, String topic, Deserializer<V> values) {
         Map<String, Object> settings = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         values.configure(settings, false);
@@ -33,7 +34,7 @@ final class TopicReader<V> implements AutoCloseable {
     }
 
     /** The first {@code count} records keyed by this lead id, once they arrived. */
-    List<ConsumerRecord<String, V>> await(String leadId, int count) {
+    public List<ConsumerRecord<String, V>> await(String leadId, int count) {
         Awaitility.await().atMost(PATIENCE).pollInSameThread().until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
             return keyed(leadId).size() >= count;
@@ -42,7 +43,7 @@ final class TopicReader<V> implements AutoCloseable {
     }
 
     /** Every record keyed by this lead id that is on the topic now: reads up to the topic's current end. */
-    List<ConsumerRecord<String, V>> current(String leadId) {
+    public List<ConsumerRecord<String, V>> current(String leadId) {
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment(), PATIENCE);
         Awaitility.await().atMost(PATIENCE).pollInSameThread().until(() -> {
             consumer.poll(Duration.ofMillis(100)).forEach(seen::add);

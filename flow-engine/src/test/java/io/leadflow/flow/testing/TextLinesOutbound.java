@@ -1,14 +1,11 @@
-package io.leadflow.enhancement.domain;
+package io.leadflow.flow.testing;
 
 import io.leadflow.integration.HttpOutbound;
 import io.leadflow.integration.IntegrationCatalog;
-import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.IntegrationModule;
 import io.leadflow.integration.IntegrationPackage;
 import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
-import io.leadflow.integration.OutboundResponse;
-import io.leadflow.integration.Outcome;
 import io.leadflow.integration.TypedValue;
 import io.leadflow.integration.VariableSpec;
 import io.leadflow.integration.Vars;
@@ -18,13 +15,13 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * A test integration, {@code test.outbound.answer}: POSTs {@code field.*} as {@code name=value} lines, by name, to
- * {@code url}. A 5xx answer is error "Server error", a body starting with "rejected" is failure with the body as
- * reason, any other body is success with the body appended as {@code answer}.
+ * What the test integrations share: they POST {@code field.*} as {@code name=value} lines to {@code url} and append the
+ * answer's body as {@code answer}; those that take batches add {@link SeparatedBatches}.
  */
-final class AnswerOutbound implements HttpOutbound {
+public abstract class TextLinesOutbound implements HttpOutbound {
 
-    static IntegrationCatalog catalog() {
+    /** A catalog of one package, {@code test}, that offers these modules. */
+    static IntegrationCatalog catalogOf(IntegrationModule... modules) {
         return new IntegrationCatalog(List.of(new IntegrationPackage() {
             @Override
             public String name() {
@@ -33,14 +30,9 @@ final class AnswerOutbound implements HttpOutbound {
 
             @Override
             public List<IntegrationModule> modules(IntegrationSettings settings) {
-                return List.of(new AnswerOutbound());
+                return List.of(modules);
             }
         }), IntegrationSettings.defaults());
-    }
-
-    @Override
-    public String id() {
-        return "test.outbound.answer";
     }
 
     @Override
@@ -61,23 +53,20 @@ final class AnswerOutbound implements HttpOutbound {
 
     @Override
     public OutboundRequest request(Vars vars) {
-        String body = vars.group("field").entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(field -> field.getKey() + "=" + (field.getValue() instanceof TypedValue typed
-                        ? typed.outboundValue() : field.getValue()))
+        String body = sentFields(vars).entrySet().stream()
+                .map(field -> field.getKey() + "=" + sent(field.getValue()))
                 .collect(Collectors.joining("\n"));
         return new OutboundRequest("POST", vars.text("url").orElseThrow(), Map.of("Content-Type", "text/plain"), body,
                 false);
     }
 
-    @Override
-    public IntegrationEvent response(Vars vars, OutboundRequest request, OutboundResponse response) {
-        if (response.status() >= 500) {
-            return IntegrationEvent.of(Outcome.ERROR, "Server error");
-        }
-        if (response.body().startsWith("rejected")) {
-            return IntegrationEvent.of(Outcome.FAILURE, response.body());
-        }
-        return new IntegrationEvent(Outcome.SUCCESS, null, null, null, Map.of("answer", response.body()));
+    /** The fields to send, in the order of their lines: as the flow lists them. */
+    protected Map<String, Object> sentFields(Vars vars) {
+        return vars.group("field");
+    }
+
+    /** A field's value as sent: a typed value's outbound form. */
+    protected static String sent(Object value) {
+        return value instanceof TypedValue typed ? String.valueOf(typed.outboundValue()) : String.valueOf(value);
     }
 }
