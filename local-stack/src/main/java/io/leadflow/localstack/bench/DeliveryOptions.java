@@ -15,7 +15,7 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
                        boolean profile) {
 
     static final DeliveryOptions DEFAULTS = new DeliveryOptions(List.of(250, 500, 1000, 1500),
-            Duration.ofSeconds(20), Duration.ofSeconds(60), 128, true, false);
+            Duration.ofSeconds(20), Duration.ofSeconds(180), 128, true, false);
     static final String TARGET = "delivery";
     static final int MAX_RATE = 100_000;
 
@@ -27,7 +27,8 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
                                    250,500,1000,1500)
               --duration DURATION  length of each load step, and of the baseline's round (default 20s)
               --warmup DURATION    warm-up of the stack at the first step, and longest warm-up of the baseline
-                                   (default 60s; 0 skips both)
+                                   (default 180s: six JVMs share the cores, and their JIT
+                                   compilers need minutes; 0 skips both)
               --connections N      connections carrying the load, each paced (default 128)
               --no-hanging         skip the second phase: the healthy buyer's throughput with and without a
                                    hanging buyer beside it

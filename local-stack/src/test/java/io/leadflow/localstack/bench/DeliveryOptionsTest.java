@@ -13,14 +13,14 @@ class DeliveryOptionsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            delivery                                         | 250;500;1000;1500 | 20  | 60  | 128   | true  | false
-            delivery --rates 100                             | 100               | 20  | 60  | 128   | true  | false
-            delivery --rates=100,2000,50 --no-hanging        | 100;2000;50       | 20  | 60  | 128   | false | false
-            delivery --rates 100,200 --duration 1m           | 100;200           | 60  | 60  | 128   | true  | false
+            delivery                                         | 250;500;1000;1500 | 20  | 180 | 128   | true  | false
+            delivery --rates 100                             | 100               | 20  | 180 | 128   | true  | false
+            delivery --rates=100,2000,50 --no-hanging        | 100;2000;50       | 20  | 180 | 128   | false | false
+            delivery --rates 100,200 --duration 1m           | 100;200           | 60  | 180 | 128   | true  | false
             delivery --duration=15s --warmup 0               | 250;500;1000;1500 | 15  | 0   | 128   | true  | false
             delivery --warmup 2m --connections=8             | 250;500;1000;1500 | 20  | 120 | 8     | true  | false
-            delivery --rates 100000 --connections 10000      | 100000            | 20  | 60  | 10000 | true  | false
-            delivery --profile --no-hanging                  | 250;500;1000;1500 | 20  | 60  | 128   | false | true
+            delivery --rates 100000 --connections 10000      | 100000            | 20  | 180 | 10000 | true  | false
+            delivery --profile --no-hanging                  | 250;500;1000;1500 | 20  | 180 | 128   | false | true
             """)
     void readsTheOptionsWithTheirDefaults(String arguments, String rates, long durationSeconds, long warmupSeconds,
                                           int connections, boolean hanging, boolean profile) {
