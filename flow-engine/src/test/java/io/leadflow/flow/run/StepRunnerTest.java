@@ -8,13 +8,11 @@ import io.leadflow.flow.Lead;
 import io.leadflow.flow.References;
 import io.leadflow.flow.StepResult;
 import io.leadflow.flow.rules.LeadView;
+import io.leadflow.flow.testing.TextLinesOutbound;
 import io.leadflow.integration.HandleOutbound;
 import io.leadflow.integration.IntegrationCatalog;
 import io.leadflow.integration.IntegrationEvent;
 import io.leadflow.integration.IntegrationException;
-import io.leadflow.integration.IntegrationModule;
-import io.leadflow.integration.IntegrationPackage;
-import io.leadflow.integration.IntegrationSettings;
 import io.leadflow.integration.OutboundRequest;
 import io.leadflow.integration.OutboundResponse;
 import io.leadflow.integration.OutboundTransport;
@@ -81,17 +79,7 @@ class StepRunnerTest {
     }
 
     private final RelayOutbound relay = new RelayOutbound();
-    private final IntegrationCatalog catalog = new IntegrationCatalog(List.of(new IntegrationPackage() {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public List<IntegrationModule> modules(IntegrationSettings settings) {
-            return List.of(relay);
-        }
-    }), IntegrationSettings.defaults());
+    private final IntegrationCatalog catalog = TextLinesOutbound.catalogOf(relay);
     private final References references = new References(ENVIRONMENT::get, Path.of("."));
     private final List<OutboundRequest> sent = new ArrayList<>();
     private final StepRunner runner = new StepRunner(catalog, (request, timeout) -> {

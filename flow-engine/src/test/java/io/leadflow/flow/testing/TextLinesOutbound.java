@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 public abstract class TextLinesOutbound implements HttpOutbound {
 
     /** A catalog of one package, {@code test}, that offers these modules. */
-    static IntegrationCatalog catalogOf(IntegrationModule... modules) {
+    public static IntegrationCatalog catalogOf(IntegrationModule... modules) {
         return new IntegrationCatalog(List.of(new IntegrationPackage() {
             @Override
             public String name() {
