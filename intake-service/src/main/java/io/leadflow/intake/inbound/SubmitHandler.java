@@ -59,7 +59,7 @@ public class SubmitHandler {
                 .or(RequestPredicates.path("/flows/{flowId}/sources/{sourceId}/ping")), this::receive);
     }
 
-    Mono<ServerResponse> receive(ServerRequest serverRequest) {
+    private Mono<ServerResponse> receive(ServerRequest serverRequest) {
         ServerHttpRequest request = serverRequest.exchange().getRequest();
         return Mono.defer(() -> receive(serverRequest.pathVariable("flowId"), serverRequest.pathVariable("sourceId"),
                         request))

@@ -215,8 +215,7 @@ public final class DeliveryBenchmark {
         Map<LeadflowService, List<String>> recordings = new EnumMap<>(LeadflowService.class);
         for (LeadflowService service : LeadflowService.values()) {
             Path recording = runDirectory.resolve(service.module() + ".jfr");
-            recordings.put(service, List.of("-XX:StartFlightRecording=filename=" + recording
-                    + ",settings=profile,dumponexit=true"));
+            recordings.put(service, List.of(OwnStack.flightRecording(recording)));
             notes.add(service.module() + " ran with Java Flight Recorder: " + root.relativize(recording)
                     + " (written when the stack stops)");
         }

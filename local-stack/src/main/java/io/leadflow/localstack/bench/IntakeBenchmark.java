@@ -123,8 +123,8 @@ public final class IntakeBenchmark {
         } else {
             Path runDirectory = root.resolve("var").resolve("bench").resolve(RUN_DIRECTORY.format(startedAt));
             logs = runDirectory;
-            List<String> intakeJvmOptions = options.profile() ? List.of("-XX:StartFlightRecording=filename="
-                    + runDirectory.resolve("intake.jfr") + ",settings=profile,dumponexit=true") : List.of();
+            List<String> intakeJvmOptions = options.profile() ? List.of(OwnStack.flightRecording(
+                    runDirectory.resolve("intake.jfr"))) : List.of();
             Path flows = Files.createDirectories(runDirectory.resolve("flows"));
             Files.copy(root.resolve("flows").resolve("bench.yaml"), flows.resolve("bench.yaml"));
             OwnStack own = new OwnStack(root, runDirectory, options.stack() == StackMode.FULL

@@ -166,6 +166,11 @@ final class OwnStack implements BenchStack {
     }
 
     /** Ports free now, all different (each socket is held until all are found). */
+    /** The JVM option that records a service with Java Flight Recorder into {@code file} when it stops. */
+    static String flightRecording(Path file) {
+        return "-XX:StartFlightRecording=filename=" + file + ",settings=profile,dumponexit=true";
+    }
+
     private static int[] freePorts(int count) throws IOException {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
