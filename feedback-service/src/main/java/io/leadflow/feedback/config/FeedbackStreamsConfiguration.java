@@ -3,6 +3,7 @@ package io.leadflow.feedback.config;
 import io.leadflow.feedback.domain.FeedbackMatcher;
 import io.leadflow.feedback.inbound.LeadStreamTopology;
 import io.leadflow.feedback.outbound.FeedbackDecisionEvents;
+import io.leadflow.feedback.outbound.LeadRecordBinary;
 import io.leadflow.feedback.outbound.LeadRecordJson;
 import io.leadflow.feedback.outbound.LeadRecordQuery;
 import io.leadflow.flow.Flow;
@@ -62,7 +63,7 @@ class FeedbackStreamsConfiguration {
     LeadStreamTopology leadStreamTopology(StreamsBuilder builder, FeedbackMatcher matcher, Clock clock,
                                           ConfiguredAvroSerdes avroSerdes, LeadRecordJson json) {
         LeadStreamTopology topology = new LeadStreamTopology(matcher, new FeedbackDecisionEvents(clock),
-                avroSerdes::serde, json.serde());
+                avroSerdes::serde, new LeadRecordBinary(json).serde());
         topology.define(builder);
         return topology;
     }

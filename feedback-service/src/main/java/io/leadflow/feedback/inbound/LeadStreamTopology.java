@@ -47,8 +47,11 @@ public final class LeadStreamTopology {
     }
 
     public void define(StreamsBuilder builder) {
+        // The record cache keeps a lead's latest record until the next commit: several updates of one lead in a
+        // commit interval reach RocksDB and the changelog once. Under exactly-once the cache is flushed before the
+        // transaction commits, and interactive queries read through it, so the timeline sees every update at once.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEAD_RECORDS),
-                Serdes.String(), records));
+                Serdes.String(), records).withCachingEnabled());
         KStream<String, LeadEvent> events = source(builder, Topics.LEAD_RECEIVED, LeadReceived.class,
                 LeadEventMapping::received)
                 .merge(source(builder, Topics.LEAD_ENHANCED, LeadEnhanced.class, LeadEventMapping::enhanced))

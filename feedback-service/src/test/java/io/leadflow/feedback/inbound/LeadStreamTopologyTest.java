@@ -6,6 +6,7 @@ import io.leadflow.feedback.UpstreamEvents;
 import io.leadflow.feedback.domain.FeedbackMatcher;
 import io.leadflow.feedback.domain.LeadRecord;
 import io.leadflow.feedback.outbound.FeedbackDecisionEvents;
+import io.leadflow.feedback.outbound.LeadRecordBinary;
 import io.leadflow.feedback.outbound.LeadRecordJson;
 import io.leadflow.schemas.Topics;
 import io.leadflow.schemas.common.EventMetadata;
@@ -62,7 +63,7 @@ class LeadStreamTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         new LeadStreamTopology(new FeedbackMatcher(Set.of()),
                 new FeedbackDecisionEvents(Clock.fixed(NOW, ZoneOffset.UTC)), new RegistryFreeSerdes(),
-                new LeadRecordJson().serde()).define(builder);
+                new LeadRecordBinary(new LeadRecordJson()).serde()).define(builder);
         Properties settings = new Properties();
         settings.put(StreamsConfig.APPLICATION_ID_CONFIG, "leadflow-feedback-test");
         settings.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
