@@ -17,9 +17,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * The state store's value format: a format byte, then the lead record in binary primitives, several times smaller
- * and cheaper than its JSON. A value that starts with {@code {} is a record stored as JSON before this format, read by
- * {@link LeadRecordJson}, so a store and changelog written by an earlier version stay readable.
+ * The state store's value format: a format byte, then the lead record in binary primitives, smaller than its JSON and
+ * several times cheaper to write and read. A value starting with <code>{</code> was stored as JSON by an earlier
+ * version and is read by {@link LeadRecordJson}, so its store and changelog stay readable.
  */
 public final class LeadRecordBinary {
 

@@ -2,8 +2,6 @@ package io.leadflow.feedback.outbound;
 
 import io.leadflow.feedback.domain.LeadRecord;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serdes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -12,8 +10,9 @@ import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A lead record as JSON: the state store's value format and the timeline's answer are the same document (enums in
- * lower case, instants as ISO-8601). Unknown properties are ignored, so an older instance can read a newer record.
+ * A lead record as JSON (enums in lower case, instants as ISO-8601): the timeline's answer, and the state store's
+ * value format before {@link LeadRecordBinary}, still read from stores an earlier version wrote. Unknown properties
+ * are ignored.
  */
 public final class LeadRecordJson {
 
@@ -23,10 +22,6 @@ public final class LeadRecordJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-
-    public byte[] write(LeadRecord record) {
-        return mapper.writeValueAsBytes(record);
-    }
 
     public String writeAsString(LeadRecord record) {
         return mapper.writeValueAsString(record);
@@ -38,11 +33,5 @@ public final class LeadRecordJson {
         } catch (JacksonException e) {
             throw new SerializationException("A stored lead record could not be read: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** The state store's serde; null stays null (a deleted record). */
-    public Serde<LeadRecord> serde() {
-        return Serdes.serdeFrom((topic, record) -> record == null ? null : write(record),
-                (topic, json) -> json == null ? null : read(json));
     }
 }
