@@ -266,6 +266,7 @@ class IntakeIT {
     void prometheusShowsLeadsByFlowSourceAndOutcome() {
         postJson("/flows/shop/sources/web/submit", "{\"email\":\"count@example.com\"}");
         postJson("/flows/typo/sources/web/submit", "{}");
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
 
         String metrics = http.get().uri("/actuator/prometheus").exchange()
                 .expectStatus().isOk()
@@ -275,7 +276,11 @@ class IntakeIT {
                 .contains("leadflow_intake_leads_total{flow=\"shop\",outcome=\"success\",service=\"intake\",source=\"web\"}")
                 .contains("leadflow_intake_leads_total{flow=\"unknown\",outcome=\"error\",service=\"intake\",source=\"unknown\"}")
                 .doesNotContain("typo")
-                .contains("http_server_requests_seconds_bucket");
+                .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"POST\","
+                        + "outcome=\"SUCCESS\",service=\"intake\",status=\"201\","
+                        + "uri=\"/flows/{flowId}/sources/{sourceId}/submit\"}")
+                .contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\","
+                        + "outcome=\"SUCCESS\",service=\"intake\",status=\"200\",uri=\"/actuator/prometheus\"}");
     }
 
     private Answer postJson(String path, String json) {

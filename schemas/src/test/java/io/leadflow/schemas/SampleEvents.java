@@ -39,7 +39,10 @@ public final class SampleEvents {
                         DynamicValues.toAvroMap(Map.of("area", "512", "is_tollfree", false, "extension", "123")), null),
                 "age", new FieldValue("number", "42", DynamicValues.toAvro(42L), true, Map.of(), null),
                 "email", new FieldValue("email", "not an email", DynamicValues.toAvro("not an email"), false, Map.of(),
-                        null));
+                        null),
+                "ssn", new FieldValue("ssn", null, DynamicValues.toAvro(null), true,
+                        DynamicValues.toAvroMap(Map.of("parts", List.of(Map.of("last", "6789"), List.of()))),
+                        "v1:field-key:bm9uY2UgYW5kIGNpcGhlcg=="));
     }
 
     static StepResult step(String stepId, StepType type, Outcome outcome) {

@@ -7,31 +7,34 @@ import io.leadflow.intake.domain.AnswerOutcome;
 import io.leadflow.intake.domain.Caller;
 import io.leadflow.intake.domain.IntakeAnswer;
 import io.leadflow.intake.domain.LeadIntake;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.web.reactive.function.server.RequestPredicates;
-import org.springframework.web.reactive.function.server.RouterFunction;
-import org.springframework.web.reactive.function.server.RouterFunctions;
-import org.springframework.web.reactive.function.server.ServerRequest;
-import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.boot.reactor.netty.NettyRouteProvider;
+import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * {@code /flows/{flow}/sources/{source}/submit} (a lead) and {@code .../ping} (a bid request), any method: admits the
  * caller before reading the body, reads the request as LeadConduit's default inbound does, hands it to
- * {@link LeadIntake} and writes its answer. Nothing here blocks the event loop. A functional endpoint: on the path
- * every lead takes, annotation-driven dispatch cost more than reading the request.
+ * {@link LeadIntake} and writes its answer. Nothing here blocks the event loop. Served by Reactor Netty ahead of
+ * WebFlux (a route of the same server): on the path every lead takes, WebFlux's exchange, dispatch and response
+ * writing cost more than reading the request; it times these routes into WebFlux's {@code http.server.requests}.
  */
-@Configuration(proxyBeanMethods = false)
-public class SubmitHandler {
+@Component
+public class SubmitHandler implements NettyRouteProvider {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
@@ -53,75 +56,90 @@ public class SubmitHandler {
         this.maxBodyBytes = (int) properties.maxBodySize().toBytes();
     }
 
-    @Bean
-    RouterFunction<ServerResponse> submitRoutes() {
-        return RouterFunctions.route(RequestPredicates.path("/flows/{flowId}/sources/{sourceId}/submit")
-                .or(RequestPredicates.path("/flows/{flowId}/sources/{sourceId}/ping")), this::receive);
+    @Override
+    public HttpServerRoutes apply(HttpServerRoutes routes) {
+        return routes.route(request -> SubmitPath.of(request.uri()) != null, this::serve);
     }
 
-    private Mono<ServerResponse> receive(ServerRequest serverRequest) {
-        ServerHttpRequest request = serverRequest.exchange().getRequest();
-        return Mono.defer(() -> receive(serverRequest.pathVariable("flowId"), serverRequest.pathVariable("sourceId"),
-                        request))
+    private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
+        long started = System.nanoTime();
+        SubmitPath path = SubmitPath.of(request.uri());
+        return Mono.defer(() -> receive(path, request))
                 .onErrorResume(unexpected -> {
                     log.error("Submission failed unexpectedly", unexpected);
-                    return write(HttpAnswer.text(500, "Internal error"));
+                    return Mono.just(HttpAnswer.text(500, "Internal error"));
+                })
+                .flatMap(answer -> {
+                    metrics.timeRequest(path.template(), request.method().name(), answer.status(),
+                            System.nanoTime() - started);
+                    return write(answer, response);
                 });
     }
 
-    private Mono<ServerResponse> receive(String flowId, String sourceId, ServerHttpRequest request) {
-        Map<String, String> headers = SourceRequest.headersOf(request);
-        Admission admission = intake.admit(flowId, sourceId, caller(request, headers));
+    private Mono<HttpAnswer> receive(SubmitPath path, HttpServerRequest request) {
+        Map<String, String> headers = headersOf(request.requestHeaders());
+        Admission admission = intake.admit(path.flowId(), path.sourceId(), caller(request, headers));
         if (admission instanceof IntakeAnswer.Refused refused) {
             metrics.countSubmission(refused.flowId(), refused.sourceId(), refused.outcome());
-            return write(InboundAnswers.refusal(refused));
+            return Mono.just(InboundAnswers.refusal(refused));
         }
         Admission.Admitted admitted = (Admission.Admitted) admission;
-        HttpAnswer early = earlyRefusal(request);
+        String method = request.method().name();
+        HttpAnswer early = earlyRefusal(method, headers);
         if (early != null) {
-            return refusedHere(admitted, request, early);
+            return refusedHere(admitted, path, early);
         }
-        return RequestBodies.read(request, maxBodyBytes)
-                .map(body -> inbound.read(SourceRequest.of(request, headers, body), hiddenQueryNames(admitted)))
+        SubmitPath.Target target = SubmitPath.target(request.uri());
+        return body(request)
+                .map(body -> inbound.read(new SourceRequest(method, target.uri(), headers, body),
+                        hiddenQueryNames(admitted)))
                 .flatMap(read -> read instanceof DefaultInbound.Submitted submitted
-                        ? answer(admitted, submitted, request)
-                        : refusedHere(admitted, request, ((DefaultInbound.Refused) read).answer()))
-                .onErrorResume(DataBufferLimitException.class, tooLarge -> refusedHere(admitted, request, tooLarge()));
+                        ? answer(admitted, submitted, headers)
+                        : refusedHere(admitted, path, ((DefaultInbound.Refused) read).answer()))
+                .onErrorResume(BodyTooLarge.class, tooLarge -> refusedHere(admitted, path, tooLarge()));
     }
 
-    private Mono<ServerResponse> answer(Admission.Admitted admitted, DefaultInbound.Submitted submitted,
-                                        ServerHttpRequest request) {
+    private Mono<HttpAnswer> answer(Admission.Admitted admitted, DefaultInbound.Submitted submitted,
+                                    Map<String, String> headers) {
         boolean verbose = admitted.source().verbose();
         if (submitted.format().ping()) {
             IntakeAnswer.Answered bid = intake.ping(admitted, submitted.values());
             metrics.countPing(bid.flowId(), bid.sourceId(), bid.outcome());
-            return write(answers.render(submitted.format(), bid, verbose));
+            return Mono.just(answers.render(submitted.format(), bid, verbose));
         }
-        String key = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
+        String key = headers.get(IDEMPOTENCY_KEY);
         return Mono.fromFuture(() -> intake.submit(admitted, submitted.values(), key))
-                .flatMap(answer -> {
+                .map(answer -> {
                     metrics.countSubmission(answer.flowId(), answer.sourceId(), answer.outcome());
-                    return write(answer instanceof IntakeAnswer.Answered answered
+                    return answer instanceof IntakeAnswer.Answered answered
                             ? answers.render(submitted.format(), answered, verbose)
-                            : InboundAnswers.refusal((IntakeAnswer.Refused) answer));
+                            : InboundAnswers.refusal((IntakeAnswer.Refused) answer);
                 });
     }
 
     /** What is wrong with the request before its body is read: its method, size or Idempotency-Key. */
-    private HttpAnswer earlyRefusal(ServerHttpRequest request) {
-        String method = request.getMethod().name();
+    private HttpAnswer earlyRefusal(String method, Map<String, String> headers) {
         if (!method.equals("GET") && !method.equals("POST")) {
             return DefaultInbound.methodNotAllowed(method);
         }
-        if (request.getHeaders().getContentLength() > maxBodyBytes) {
+        String length = headers.get(HttpHeaderNames.CONTENT_LENGTH.toString());
+        if (length != null && isLongerThan(length, maxBodyBytes)) {
             return tooLarge();
         }
-        String key = request.getHeaders().getFirst(IDEMPOTENCY_KEY);
+        String key = headers.get(IDEMPOTENCY_KEY);
         if (key != null && !isValidIdempotencyKey(key)) {
             return HttpAnswer.text(400, IDEMPOTENCY_KEY + " must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH
                     + " visible ASCII characters");
         }
         return null;
+    }
+
+    private static boolean isLongerThan(String contentLength, int maxBytes) {
+        try {
+            return Long.parseLong(contentLength.trim()) > maxBytes;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private static boolean isValidIdempotencyKey(String key) {
@@ -133,16 +151,34 @@ public class SubmitHandler {
         return HttpAnswer.text(413, "Request body is larger than " + maxBodyBytes + " bytes");
     }
 
-    private Mono<ServerResponse> refusedHere(Admission.Admitted admitted, ServerHttpRequest request,
-                                             HttpAnswer answer) {
+    private Mono<HttpAnswer> refusedHere(Admission.Admitted admitted, SubmitPath path, HttpAnswer answer) {
         String flowId = admitted.flow().id();
         String sourceId = admitted.source().id();
-        if (request.getURI().getPath().endsWith("/ping")) {
+        if (path.ping()) {
             metrics.countPing(flowId, sourceId, AnswerOutcome.ERROR);
         } else {
             metrics.countSubmission(flowId, sourceId, AnswerOutcome.ERROR);
         }
-        return write(answer);
+        return Mono.just(answer);
+    }
+
+    /** The request's whole body, failing with {@link BodyTooLarge} beyond the limit (chunked bodies included). */
+    private Mono<byte[]> body(HttpServerRequest request) {
+        return request.receive()
+                .reduceWith(ByteArrayOutputStream::new, (collected, chunk) -> append(collected, chunk))
+                .map(ByteArrayOutputStream::toByteArray)
+                .defaultIfEmpty(new byte[0]);
+    }
+
+    private ByteArrayOutputStream append(ByteArrayOutputStream collected, ByteBuf chunk) {
+        int length = chunk.readableBytes();
+        if (collected.size() + length > maxBodyBytes) {
+            throw new BodyTooLarge();
+        }
+        byte[] bytes = new byte[length];
+        chunk.readBytes(bytes);
+        collected.write(bytes, 0, length);
+        return collected;
     }
 
     /** The query parameter carrying a source's API key is no lead data. */
@@ -151,15 +187,34 @@ public class SubmitHandler {
                 ? Set.of(apiKey.queryParameter()) : Set.of();
     }
 
-    private static Caller caller(ServerHttpRequest request, Map<String, String> headers) {
-        InetSocketAddress remote = request.getRemoteAddress();
-        return new Caller(remote == null ? null : remote.getAddress(), headers,
-                QueryString.parse(request.getURI().getRawQuery(), StandardCharsets.UTF_8));
+    /** A request's headers by case-insensitive name, a repeated header's values joined with commas. */
+    static Map<String, String> headersOf(HttpHeaders sent) {
+        Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Map.Entry<String, String> header : sent) {
+            headers.merge(header.getKey(), header.getValue(), (first, next) -> first + ", " + next);
+        }
+        return headers;
     }
 
-    private static Mono<ServerResponse> write(HttpAnswer answer) {
-        return ServerResponse.status(answer.status())
-                .headers(headers -> answer.headers().forEach(headers::set))
-                .bodyValue(answer.bodyBytes());
+    private static Caller caller(HttpServerRequest request, Map<String, String> headers) {
+        InetSocketAddress remote = request.remoteAddress();
+        return new Caller(remote == null ? null : remote.getAddress(), headers,
+                QueryString.parse(SubmitPath.target(request.uri()).rawQuery(), StandardCharsets.UTF_8));
+    }
+
+    private static Mono<Void> write(HttpAnswer answer, HttpServerResponse response) {
+        byte[] body = answer.bodyBytes();
+        response.status(answer.status());
+        answer.headers().forEach(response::header);
+        response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+        return response.sendByteArray(Mono.just(body)).then();
+    }
+
+    /** The body went beyond the limit while it was read. */
+    private static final class BodyTooLarge extends RuntimeException {
+
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
     }
 }

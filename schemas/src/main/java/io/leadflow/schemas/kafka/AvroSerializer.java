@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
-import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
@@ -19,6 +17,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * registering each schema on the registry topic before the first record that uses it. The bytes are those of Avro's
  * {@code BinaryMessageEncoder}, written through a buffered encoder into a per-thread scratch buffer: on the request
  * path of intake, Avro's own encoder (unbuffered, into a synchronized stream) cost more than the record's content.
+ * Lead fields and dynamic values are written by {@link LeadDatumWriter}.
  */
 public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
 
@@ -64,7 +63,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
     private static final class RecordWriter<T> {
 
         private final byte[] header;
-        private final SpecificDatumWriter<T> datumWriter;
+        private final LeadDatumWriter<T> datumWriter;
 
         RecordWriter(Schema schema) {
             long fingerprint = KafkaSchemaRegistry.fingerprint(schema);
@@ -74,7 +73,7 @@ public class AvroSerializer<T extends SpecificRecord> implements Serializer<T> {
             for (int i = 0; i < Long.BYTES; i++) {
                 header[2 + i] = (byte) (fingerprint >>> (8 * i));
             }
-            datumWriter = new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
+            datumWriter = new LeadDatumWriter<>(schema);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.leadflow.schemas.SampleEvents;
 import io.leadflow.schemas.Topics;
+import io.leadflow.schemas.common.DynamicValue;
+import io.leadflow.schemas.common.FieldValue;
 import io.leadflow.schemas.intake.LeadReceived;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +26,7 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -85,6 +88,19 @@ class AvroSerdeIT {
                 assertThat(again).as(event.getSchema().getName() + ", scratch buffer reused")
                         .isEqualTo(expected.toByteArray());
             }
+        }
+    }
+
+    @Test
+    void refusesAValueOutsideTheDynamicValueUnion() {
+        try (var serializer = new AvroSerializer<SpecificRecord>()) {
+            serializer.configure(configs, false);
+            FieldValue wrong = new FieldValue("number", "7", new DynamicValue(7), true, Map.of(), null);
+            LeadReceived lead = LeadReceived.newBuilder(LEAD).setFields(Map.of("age", wrong)).build();
+
+            assertThatThrownBy(() -> serializer.serialize(Topics.LEAD_RECEIVED, lead))
+                    .isInstanceOf(SerializationException.class)
+                    .hasMessageContaining("Could not encode io.leadflow.schemas.intake.LeadReceived");
         }
     }
 
