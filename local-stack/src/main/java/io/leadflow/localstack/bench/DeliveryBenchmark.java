@@ -154,7 +154,9 @@ public final class DeliveryBenchmark {
                 hangingPhase = Optional.of(new DeliveryRun.HangingPhase(alone, beside, HANGING_RATE));
             }
             DeliveryRun run = new DeliveryRun(startedAt, Machine.current(), options, stack.description()
-                    + "; delivery with LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS=true for the loopback buyer",
+                    + "; delivery with LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS=true for the loopback buyer and "
+                    + "LEADFLOW_DELIVERY_MAX_IN_FLIGHT=" + options.maxInFlight()
+                    + (options.maxInFlight() == DeliveryOptions.SERVICE_MAX_IN_FLIGHT ? " (its default)" : ""),
                     baselineFigures, baselineWarmUp, steps, hangingPhase, notes);
             Path report = DeliveryReport.write(root.resolve(RESULTS), run);
             console.println();
@@ -192,7 +194,9 @@ public final class DeliveryBenchmark {
             buyer = fakeBuyer();
             writeFlows(root, flows, "http://127.0.0.1:" + buyer.port());
             own = new OwnStack(root, runDirectory, List.of(LeadflowService.values()), flows,
-                    Map.of("LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS", "true"), jvmOptions(runDirectory));
+                    Map.of("LEADFLOW_OUTBOUND_ALLOW_PRIVATE_NETWORKS", "true",
+                            "LEADFLOW_DELIVERY_MAX_IN_FLIGHT", Integer.toString(options.maxInFlight())),
+                    jvmOptions(runDirectory));
             stack = own;
         }
         own.start(console);

@@ -8,20 +8,23 @@ import java.util.Set;
 
 /**
  * What {@code ./leadflow bench delivery} was asked for: the load steps in leads per second, how long each is measured,
- * the warm-up before the first, the connections that carry the load, whether the hanging-buyer phase runs, and
- * whether the services are recorded with Java Flight Recorder.
+ * the warm-up before the first, the connections that carry the load, delivery's {@code max-in-flight}, whether the
+ * hanging-buyer phase runs, and whether the services are recorded with Java Flight Recorder.
  */
-record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, int connections, boolean hanging,
-                       boolean profile) {
+record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, int connections, int maxInFlight,
+                       boolean hanging, boolean profile) {
 
+    /** delivery-service's own default of {@code leadflow.delivery.max-in-flight}. */
+    static final int SERVICE_MAX_IN_FLIGHT = 256;
     static final DeliveryOptions DEFAULTS = new DeliveryOptions(List.of(250, 500, 1000, 1500),
-            Duration.ofSeconds(20), Duration.ofSeconds(180), 128, true, false);
+            Duration.ofSeconds(20), Duration.ofSeconds(180), 128, SERVICE_MAX_IN_FLIGHT, true, false);
+    static final int MAX_IN_FLIGHT = 100_000;
     static final String TARGET = "delivery";
     static final int MAX_RATE = 100_000;
 
     static final String USAGE = """
             Usage: ./leadflow bench delivery [--rates 250,500,1000,1500] [--duration DURATION] [--warmup DURATION]
-                                             [--connections N] [--no-hanging] [--profile]
+                                             [--connections N] [--max-in-flight N] [--no-hanging] [--profile]
 
               --rates R1,R2,...    load steps, leads per second offered to intake, in this order (default
                                    250,500,1000,1500)
@@ -30,6 +33,9 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
                                    (default 180s: six JVMs share the cores, and their JIT
                                    compilers need minutes; 0 skips both)
               --connections N      connections carrying the load, each paced (default 128)
+              --max-in-flight N    deliveries delivery-service keeps in flight (LEADFLOW_DELIVERY_MAX_IN_FLIGHT;
+                                   default 256, the service's own default). By Little's law a buyer answering
+                                   in 200 ms takes 200 slots at 1,000 leads/s before any queueing
               --no-hanging         skip the second phase: the healthy buyer's throughput with and without a
                                    hanging buyer beside it
               --profile            record each service with Java Flight Recorder (<service>.jfr in the run's
@@ -49,6 +55,7 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
         Duration duration = DEFAULTS.duration();
         Duration warmup = DEFAULTS.warmup();
         int connections = DEFAULTS.connections();
+        int maxInFlight = DEFAULTS.maxInFlight();
         boolean hanging = DEFAULTS.hanging();
         boolean profile = DEFAULTS.profile();
         List<BenchOptions.Option> read = new ArrayList<>();
@@ -93,12 +100,21 @@ record DeliveryOptions(List<Integer> rates, Duration duration, Duration warmup, 
                     }
                     connections = Integer.parseInt(value);
                 }
+                case "--max-in-flight" -> {
+                    if (!value.matches("\\d{1,6}") || Integer.parseInt(value) < 1
+                            || Integer.parseInt(value) > MAX_IN_FLIGHT) {
+                        return new BenchOptions.Problem("--max-in-flight must be a whole number from 1 to "
+                                + MAX_IN_FLIGHT + ", not '" + value + "'.");
+                    }
+                    maxInFlight = Integer.parseInt(value);
+                }
                 default -> {
                     return new BenchOptions.Problem("Unknown option '" + option.name() + "'.");
                 }
             }
         }
-        return new Run(new DeliveryOptions(rates, duration, warmup, connections, hanging, profile));
+        return new Run(new DeliveryOptions(rates, duration, warmup, connections, maxInFlight, hanging,
+                profile));
     }
 
     /** What the command line asked for, when it asked for a run. */

@@ -20,7 +20,7 @@ class DeliveryReportTest {
     private static final Machine MACHINE = new Machine(2, "Example CPU @ 2.10GHz",
             "OpenJDK 64-Bit Server VM 17.0.15+6", "Linux 6.1.0 (amd64)");
     private static final DeliveryOptions OPTIONS = new DeliveryOptions(List.of(500, 1000), Duration.ofSeconds(20),
-            Duration.ofSeconds(60), 64, true, false);
+            Duration.ofSeconds(60), 64, 256, true, false);
     private static final Figures BASELINE = new Figures(15_000, 3.0, 5.0, 9.5, 40.0, 0, 0);
     private static final WarmUp.Trace WARM_UP = new WarmUp.Trace(List.of(9_000.0, 14_800.0, 15_100.0, 15_000.0,
             14_900.0), true);
