@@ -20,11 +20,12 @@ public final class LeadFields {
     public static Map<String, TypedValue> typed(Flow flow, Map<String, ?> submitted) {
         Map<String, Object> flat = new LinkedHashMap<>();
         flatten("", submitted, flat);
-        Map<String, String> typeById = new HashMap<>();
+        // Sized to take every entry without growing: this runs for every lead.
+        Map<String, String> typeById = new HashMap<>(flow.fields().size() * 4 / 3 + 1);
         for (FieldDefinition field : flow.fields()) {
             typeById.put(field.id(), field.type());
         }
-        Map<String, TypedValue> fields = new LinkedHashMap<>();
+        Map<String, TypedValue> fields = new LinkedHashMap<>(flat.size() * 4 / 3 + 1);
         flat.forEach((id, value) -> fields.put(id, FieldTypes.parse(typeById.getOrDefault(id, "string"), value)));
         return fields;
     }

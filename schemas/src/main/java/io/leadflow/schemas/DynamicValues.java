@@ -22,7 +22,7 @@ public final class DynamicValues {
     }
 
     public static Map<String, DynamicValue> toAvroMap(Map<String, ?> values) {
-        Map<String, DynamicValue> result = new LinkedHashMap<>();
+        Map<String, DynamicValue> result = new LinkedHashMap<>(capacityFor(values.size()));
         values.forEach((key, value) -> result.put(key, toAvro(value)));
         return result;
     }
@@ -32,9 +32,17 @@ public final class DynamicValues {
     }
 
     public static Map<String, Object> fromAvroMap(Map<? extends CharSequence, DynamicValue> values) {
-        Map<String, Object> result = new LinkedHashMap<>();
+        Map<String, Object> result = new LinkedHashMap<>(capacityFor(values.size()));
         values.forEach((key, value) -> result.put(key.toString(), fromAvro(value)));
         return result;
+    }
+
+    /**
+     * The initial capacity of a hash map that takes {@code entries} without growing (its load factor is 0.75): maps
+     * of every lead field are built on each service's hot path.
+     */
+    public static int capacityFor(int entries) {
+        return entries * 4 / 3 + 1;
     }
 
     private static Object toAvroPayload(Object value) {
@@ -51,7 +59,7 @@ public final class DynamicValues {
             return ((Number) value).doubleValue();
         }
         if (value instanceof Map<?, ?> map) {
-            Map<String, DynamicValue> result = new LinkedHashMap<>();
+            Map<String, DynamicValue> result = new LinkedHashMap<>(capacityFor(map.size()));
             map.forEach((key, item) -> result.put(String.valueOf(key), toAvro(item)));
             return result;
         }
@@ -71,7 +79,7 @@ public final class DynamicValues {
             return text.toString();
         }
         if (payload instanceof Map<?, ?> map) {
-            Map<String, Object> result = new LinkedHashMap<>();
+            Map<String, Object> result = new LinkedHashMap<>(capacityFor(map.size()));
             map.forEach((key, item) -> result.put(key.toString(), fromAvro((DynamicValue) item)));
             return result;
         }

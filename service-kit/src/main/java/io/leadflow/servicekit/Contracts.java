@@ -39,13 +39,13 @@ public final class Contracts {
     }
 
     public static Map<String, FieldValue> toAvroFields(Map<String, TypedValue> fields) {
-        Map<String, FieldValue> avro = new LinkedHashMap<>();
+        Map<String, FieldValue> avro = new LinkedHashMap<>(DynamicValues.capacityFor(fields.size()));
         fields.forEach((id, value) -> avro.put(id, toAvro(value)));
         return avro;
     }
 
     public static Map<String, TypedValue> fields(Map<String, FieldValue> avro) {
-        Map<String, TypedValue> fields = new LinkedHashMap<>();
+        Map<String, TypedValue> fields = new LinkedHashMap<>(DynamicValues.capacityFor(avro.size()));
         avro.forEach((id, value) -> fields.put(id, fromAvro(value)));
         return fields;
     }
