@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,7 +32,9 @@ import org.slf4j.LoggerFactory;
  * The only writer of delivery's topics: every journal entry (events, retries, dead letters and the progress that
  * accounts for them) goes out in a Kafka transaction, all or nothing, to the partition of its lead. Entries that
  * arrive together share a transaction (group commit), so hundreds of leads in flight cost a few transactions per
- * second. An entry is written only while its partition is still owned by this process.
+ * second. An entry is written only while its partition is still owned by this process. What waits on an entry
+ * (the next step, the next delivery taking the slot) runs on the journal's workers, never on its writer thread, so
+ * writing never waits for deliveries to start.
  */
 public final class DeliveryJournal implements Journal, AutoCloseable {
 
@@ -49,6 +54,8 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
     private final DeliveryMetrics metrics;
     private final Clock clock;
     private final Thread writer;
+    /** Completes the entries' futures, so that what depends on them runs off the writer thread. */
+    private final ExecutorService workers;
     private final Object transactionLock = new Object();
     private volatile boolean running = true;
     private Producer<String, SpecificRecord> producer;
@@ -66,6 +73,13 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
         this.metrics = metrics;
         this.clock = clock;
         this.producer = newProducer();
+        AtomicInteger workerNumber = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread worker = new Thread(runnable, "delivery-worker-" + workerNumber.incrementAndGet());
+                    worker.setDaemon(true);
+                    return worker;
+                });
         this.writer = new Thread(this::writeUntilClosed, "delivery-journal");
         this.writer.start();
     }
@@ -157,12 +171,12 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
             if (pending.origin() == null || this.owned.test(pending.origin())) {
                 owned.add(pending);
             } else {
-                pending.done().completeExceptionally(new NotRecordedException(
+                failLater(pending, new NotRecordedException(
                         "Partition " + pending.origin().partition() + " is no longer owned", true, null));
             }
         }
         if (owned.stream().allMatch(pending -> pending.records().isEmpty())) {
-            owned.forEach(pending -> pending.done().complete(null));
+            owned.forEach(this::completeLater);
             return;
         }
         synchronized (transactionLock) {
@@ -184,8 +198,16 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
         }
         for (Pending pending : owned) {
             pending.onRecorded().run();
-            pending.done().complete(null);
+            completeLater(pending);
         }
+    }
+
+    private void completeLater(Pending pending) {
+        workers.execute(() -> pending.done().complete(null));
+    }
+
+    private void failLater(Pending pending, NotRecordedException failure) {
+        workers.execute(() -> pending.done().completeExceptionally(failure));
     }
 
     /** A commit that timed out may still complete: it is retried until it does or fails for another reason. */
@@ -206,8 +228,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
 
     private void fail(List<Pending> batch, String why, Exception cause) {
         log.warn("A delivery transaction of {} entries was not written: {}", batch.size(), why);
-        batch.forEach(pending -> pending.done().completeExceptionally(
-                new NotRecordedException("Not written: " + why, false, cause)));
+        batch.forEach(pending -> failLater(pending, new NotRecordedException("Not written: " + why, false, cause)));
     }
 
     private void abortOrRecreate() throws InterruptedException {
@@ -257,5 +278,7 @@ public final class DeliveryJournal implements Journal, AutoCloseable {
                 producer.close(Duration.ofSeconds(5));
             }
         }
+        workers.shutdown();
+        workers.awaitTermination(10, TimeUnit.SECONDS);
     }
 }
