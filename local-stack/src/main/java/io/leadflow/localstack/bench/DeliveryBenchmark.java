@@ -51,6 +51,8 @@ public final class DeliveryBenchmark {
     static final Duration BUYER_LATENCY = Duration.ofMillis(200);
     static final Duration STEP_TIMEOUT = Duration.ofSeconds(5);
     static final Duration DRAIN = Duration.ofSeconds(30);
+    /** A stack still compiling works off its warm-up slowly: no measured step starts behind that backlog. */
+    static final Duration WARM_UP_DRAIN = Duration.ofMinutes(3);
     static final Duration IN_FLIGHT_SAMPLE = Duration.ofMillis(500);
     static final String HEALTHY_FLOW = "bench-delivery";
     static final String HANGING_FLOW = "bench-hanging";
@@ -136,11 +138,11 @@ public final class DeliveryBenchmark {
             console.printf(Locale.ROOT, "  baseline %d s: %,.0f leads/s, p99 %.2f ms%n",
                     options.duration().toSeconds(), baselineFigures.leadsPerSecond(), baselineFigures.p99Millis());
             if (!options.warmup().isZero()) {
-                step(generator, "warm-up", healthy, options.rates().get(0), options.warmup(), false);
+                step(generator, "warm-up", healthy, options.rates().get(0), options.warmup(), false, WARM_UP_DRAIN);
             }
             List<DeliveryRound> steps = new ArrayList<>();
             for (int rate : options.rates()) {
-                steps.add(step(generator, rate + "/s", healthy, rate, options.duration(), false));
+                steps.add(step(generator, rate + "/s", healthy, rate, options.duration(), false, DRAIN));
             }
             Optional<DeliveryRun.HangingPhase> hangingPhase = Optional.empty();
             if (options.hanging()) {
@@ -148,9 +150,10 @@ public final class DeliveryBenchmark {
                         .max((first, second) -> Double.compare(first.completionsPerSecond(),
                                 second.completionsPerSecond()))
                         .map(DeliveryRound::offeredPerSecond).orElse(options.rates().get(0));
-                DeliveryRound alone = step(generator, rate + "/s alone", healthy, rate, options.duration(), false);
+                DeliveryRound alone = step(generator, rate + "/s alone", healthy, rate, options.duration(), false,
+                        DRAIN);
                 DeliveryRound beside = step(generator, rate + "/s + hanging " + HANGING_RATE + "/s", healthy, rate,
-                        options.duration(), true);
+                        options.duration(), true, DRAIN);
                 hangingPhase = Optional.of(new DeliveryRun.HangingPhase(alone, beside, HANGING_RATE));
             }
             DeliveryRun run = new DeliveryRun(startedAt, Machine.current(), options, stack.description()
@@ -281,10 +284,10 @@ public final class DeliveryBenchmark {
 
     /**
      * Offers {@code rate} leads per second to {@code uri} for {@code length} (with the hanging buyer's load beside
-     * them when asked), then waits up to {@link #DRAIN} for the step's leads to complete.
+     * them when asked), then waits up to {@code drain} for the step's leads to complete.
      */
     private DeliveryRound step(LoadGenerator generator, String name, URI uri, int rate, Duration length,
-                               boolean withHanging) throws InterruptedException {
+                               boolean withHanging, Duration drain) throws InterruptedException {
         console.printf("  %-24s %3d s ...", name, length.toSeconds());
         Tracker tracker = new Tracker(System.nanoTime() + length.toNanos());
         sampled = tracker;
@@ -305,7 +308,7 @@ public final class DeliveryBenchmark {
             }
         }).figures();
         hanging.join();
-        long drainUntil = System.nanoTime() + DRAIN.toNanos();
+        long drainUntil = System.nanoTime() + drain.toNanos();
         while (tracker.completed.get() < tracker.accepted.get() && System.nanoTime() < drainUntil) {
             Thread.sleep(POLL.toMillis());
         }

@@ -51,7 +51,8 @@ final class DeliveryReport {
                 + " leads/s offered, " + options.duration().toSeconds() + " s each, then up to "
                 + DeliveryBenchmark.DRAIN.toSeconds() + " s for the step's leads to complete |");
         lines.add("| warm-up | the stack at " + options.rates().get(0) + " leads/s for "
-                + options.warmup().toSeconds() + " s before the first step; the baseline until stable, at most "
+                + options.warmup().toSeconds() + " s, then up to " + DeliveryBenchmark.WARM_UP_DRAIN.toSeconds()
+                + " s for its leads to complete, before the first step; the baseline until stable, at most "
                 + options.warmup().toSeconds() + " s: " + warmUp(run.baselineWarmUp()) + " |");
         lines.add("| load generator | Java, in the benchmark's JVM (Netty, " + options.connections()
                 + " kept-alive connections, each paced so that together they offer the step's rate) |");
