@@ -58,13 +58,14 @@ public class SubmitHandler implements NettyRouteProvider {
 
     @Override
     public HttpServerRoutes apply(HttpServerRoutes routes) {
-        return routes.route(request -> SubmitPath.of(request.uri()) != null, this::serve);
+        return routes.route(request -> SubmitPath.of(SubmitPath.target(request.uri())) != null, this::serve);
     }
 
     private Publisher<Void> serve(HttpServerRequest request, HttpServerResponse response) {
         long started = System.nanoTime();
-        SubmitPath path = SubmitPath.of(request.uri());
-        return Mono.defer(() -> receive(path, request))
+        SubmitPath.Target target = SubmitPath.target(request.uri());
+        SubmitPath path = SubmitPath.of(target);
+        return Mono.defer(() -> receive(path, target, request))
                 .onErrorResume(unexpected -> {
                     log.error("Submission failed unexpectedly", unexpected);
                     return Mono.just(HttpAnswer.text(500, "Internal error"));
@@ -76,9 +77,9 @@ public class SubmitHandler implements NettyRouteProvider {
                 });
     }
 
-    private Mono<HttpAnswer> receive(SubmitPath path, HttpServerRequest request) {
+    private Mono<HttpAnswer> receive(SubmitPath path, SubmitPath.Target target, HttpServerRequest request) {
         Map<String, String> headers = headersOf(request.requestHeaders());
-        Admission admission = intake.admit(path.flowId(), path.sourceId(), caller(request, headers));
+        Admission admission = intake.admit(path.flowId(), path.sourceId(), caller(request, target, headers));
         if (admission instanceof IntakeAnswer.Refused refused) {
             metrics.countSubmission(refused.flowId(), refused.sourceId(), refused.outcome());
             return Mono.just(InboundAnswers.refusal(refused));
@@ -89,7 +90,6 @@ public class SubmitHandler implements NettyRouteProvider {
         if (early != null) {
             return refusedHere(admitted, path, early);
         }
-        SubmitPath.Target target = SubmitPath.target(request.uri());
         return body(request)
                 .map(body -> inbound.read(new SourceRequest(method, target.uri(), headers, body),
                         hiddenQueryNames(admitted)))
@@ -196,10 +196,10 @@ public class SubmitHandler implements NettyRouteProvider {
         return headers;
     }
 
-    private static Caller caller(HttpServerRequest request, Map<String, String> headers) {
+    private static Caller caller(HttpServerRequest request, SubmitPath.Target target, Map<String, String> headers) {
         InetSocketAddress remote = request.remoteAddress();
         return new Caller(remote == null ? null : remote.getAddress(), headers,
-                QueryString.parse(SubmitPath.target(request.uri()).rawQuery(), StandardCharsets.UTF_8));
+                QueryString.parse(target.rawQuery(), StandardCharsets.UTF_8));
     }
 
     private static Mono<Void> write(HttpAnswer answer, HttpServerResponse response) {

@@ -24,8 +24,8 @@ record SubmitPath(String flowId, String sourceId, boolean ping) {
     }
 
     /** The submit or ping route this request target names, or null when it names neither. */
-    static SubmitPath of(String requestTarget) {
-        String path = target(requestTarget).path();
+    static SubmitPath of(Target target) {
+        String path = target.path();
         if (!path.startsWith(FLOWS)) {
             return null;
         }

@@ -51,13 +51,13 @@ final class LeadDatumWriter<T> extends SpecificDatumWriter<T> {
         if (schema == dynamicValueSchema && datum instanceof DynamicValue value) {
             writeDynamicValue(schema, value, out);
         } else if (schema == fieldValueSchema && datum instanceof FieldValue field) {
-            writeFieldValue(schema, field, out);
+            writeFieldValue(field, out);
         } else {
             super.writeWithoutConversion(schema, datum, out);
         }
     }
 
-    private void writeFieldValue(Schema schema, FieldValue field, Encoder out) throws IOException {
+    private void writeFieldValue(FieldValue field, Encoder out) throws IOException {
         out.writeString(field.getType());
         writeNullableString(field.getRaw(), out);
         writeWithoutConversion(dynamicValueSchema, field.getNormal(), out);
