@@ -24,8 +24,23 @@ public record StepDefinition(String id, StepKind kind, String entity, String int
         return entity == null ? null : namespaceOf(entity);
     }
 
-    /** An entity name in snake case. */
+    /** An entity name in snake case: each run of characters other than a-z and 0-9 is one underscore, none at the ends. */
     public static String namespaceOf(String name) {
-        return name.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String lower = name.toLowerCase(Locale.ROOT);
+        StringBuilder namespace = new StringBuilder(lower.length());
+        boolean separated = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                if (separated && !namespace.isEmpty()) {
+                    namespace.append('_');
+                }
+                namespace.append(c);
+                separated = false;
+            } else {
+                separated = true;
+            }
+        }
+        return namespace.toString();
     }
 }

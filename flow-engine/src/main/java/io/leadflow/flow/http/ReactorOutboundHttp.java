@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
@@ -40,6 +41,7 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
 
     /** The largest response body read: 1 MiB. */
     public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    private static final Pattern DECLARED_LENGTH = Pattern.compile("\\d{1,18}");
 
     private final ConnectionProvider connections;
     private final HttpClient client;
@@ -128,7 +130,8 @@ public final class ReactorOutboundHttp implements OutboundHttp, AutoCloseable {
      */
     private Mono<OutboundResponse> read(HttpClientResponse response, ByteBufFlux content) {
         String declared = response.responseHeaders().get(HttpHeaderNames.CONTENT_LENGTH);
-        if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > maxResponseBytes) {
+        if (declared != null && DECLARED_LENGTH.matcher(declared).matches()
+                && Long.parseLong(declared) > maxResponseBytes) {
             return Mono.error(tooLarge());
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -42,6 +43,7 @@ public final class JsonOutbound implements BulkHttpOutbound {
     private static final String CONTENT_TYPE = "application/json; charset=utf-8";
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final RequestValidator validator;
     private final ResponseParser responseParser;
@@ -149,7 +151,7 @@ public final class JsonOutbound implements BulkHttpOutbound {
     /** {@code json_property.*} nested; when every top-level key is all digits the document is an array. */
     private static Object document(Vars vars) {
         Map<String, Object> object = MappingTree.normalize(vars, JSON_PROPERTY, MappingTree.sendAscii(vars));
-        if (object.keySet().stream().allMatch(key -> key.matches("\\d+"))) {
+        if (object.keySet().stream().allMatch(key -> DIGITS.matcher(key).matches())) {
             MappingTree.SparseArray array = new MappingTree.SparseArray();
             object.forEach((key, value) -> {
                 if (JsValues.isArrayIndex(key)) {

@@ -1,7 +1,9 @@
 package io.leadflow.integrations.custom;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -14,6 +16,9 @@ import java.util.regex.PatternSyntaxException;
 final class SearchPattern {
 
     private static final Pattern REGEX_LITERAL = Pattern.compile("(/?)(.+)\\1([a-z]*)", Pattern.CASE_INSENSITIVE);
+    /** Terms come from flows, so few are in use: compiled once each, forgotten all at once past this many. */
+    private static final int MAX_REMEMBERED = 512;
+    private static final Map<String, Optional<SearchPattern>> REMEMBERED = new ConcurrentHashMap<>();
 
     private final Pattern pattern;
     private final boolean global;
@@ -25,6 +30,20 @@ final class SearchPattern {
 
     /** The compiled expression; empty when it is not a valid regular expression (it then never matches). */
     static Optional<SearchPattern> compile(String expression) {
+        String key = expression == null ? "" : expression;
+        Optional<SearchPattern> known = REMEMBERED.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (REMEMBERED.size() >= MAX_REMEMBERED) {
+            REMEMBERED.clear();
+        }
+        Optional<SearchPattern> compiled = compileNow(expression);
+        REMEMBERED.put(key, compiled);
+        return compiled;
+    }
+
+    private static Optional<SearchPattern> compileNow(String expression) {
         String source = expression == null ? "" : JsValues.trim(expression).toLowerCase(Locale.ROOT);
         if (source.isEmpty()) {
             source = ".*";

@@ -2,6 +2,7 @@ package io.leadflow.integrations.custom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -32,6 +33,13 @@ class SearchPatternTest {
                 .orElse(false);
 
         assertThat(found).isEqualTo(matches);
+    }
+
+    @Test
+    void compilesATermOnceAndAnswersRepeatsWithTheSamePattern() {
+        assertThat(SearchPattern.compile("/^accepted$/i")).containsSame(SearchPattern.compile("/^accepted$/i").get());
+        assertThat(SearchPattern.compile("(unclosed")).isEmpty();
+        assertThat(SearchPattern.compile("(unclosed")).isEmpty();
     }
 
     @ParameterizedTest(name = "{0} in \"{1}\" -> {2}")
