@@ -54,6 +54,12 @@ public final class DeliveryBenchmark {
     /** A stack still compiling works off its warm-up slowly: no measured step starts behind that backlog. */
     static final Duration WARM_UP_DRAIN = Duration.ofMinutes(3);
     static final Duration IN_FLIGHT_SAMPLE = Duration.ofMillis(500);
+    /**
+     * Before each step every consumer group of the stack (feedback's too, which no completion waits for) has read
+     * what earlier phases wrote, so no step shares the machine with catching up; as the intake benchmark's rounds.
+     */
+    static final Duration BACKLOG_STALL_LIMIT = Duration.ofSeconds(30);
+    static final Duration BACKLOG_TIMEOUT = Duration.ofMinutes(5);
     static final String HEALTHY_FLOW = "bench-delivery";
     static final String HANGING_FLOW = "bench-hanging";
     /** Leads per second to the hanging buyer: at the 5 s timeout they hold about 100 of delivery's 256 slots. */
@@ -74,6 +80,7 @@ public final class DeliveryBenchmark {
     private final PrintStream console;
     private final DeliveryOptions options;
     private final List<String> notes = new ArrayList<>();
+    private ConsumerBacklog backlog;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /**
      * By lead id: a lead intake accepted whose completion was not seen yet, or a completion seen before the lead's
@@ -113,6 +120,7 @@ public final class DeliveryBenchmark {
             if (!startTargets(startedAt)) {
                 return EXIT_INTERRUPTED;
             }
+            backlog = new ConsumerBacklog(stack.bootstrapServers());
             watcher.start();
             sampler.scheduleAtFixedRate(this::sampleInFlight, 0, IN_FLIGHT_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
             URI healthy = submitUri(HEALTHY_FLOW);
@@ -180,6 +188,9 @@ public final class DeliveryBenchmark {
         } finally {
             watching.set(false);
             sampler.shutdownNow();
+            if (backlog != null) {
+                backlog.close();
+            }
             stop();
         }
     }
@@ -288,6 +299,15 @@ public final class DeliveryBenchmark {
      */
     private DeliveryRound step(LoadGenerator generator, String name, URI uri, int rate, Duration length,
                                boolean withHanging, Duration drain) throws InterruptedException {
+        ConsumerBacklog.Drained drained = backlog.awaitDrained(BACKLOG_STALL_LIMIT, BACKLOG_TIMEOUT);
+        if (drained.waited().toSeconds() >= 1) {
+            console.printf("  (waited %d s for the stack to consume earlier leads)%n", drained.waited().toSeconds());
+        }
+        if (!drained.drained()) {
+            notes.add(String.format(Locale.ROOT, "Step %s started with %,d records not yet consumed by the stack"
+                    + " (waited %d s; the backlog had stopped shrinking).", name, drained.remaining(),
+                    drained.waited().toSeconds()));
+        }
         console.printf("  %-24s %3d s ...", name, length.toSeconds());
         Tracker tracker = new Tracker(System.nanoTime() + length.toNanos());
         sampled = tracker;

@@ -49,7 +49,9 @@ final class DeliveryReport {
         lines.add("|---|---|");
         lines.add("| load steps | " + String.join(", ", options.rates().stream().map(String::valueOf).toList())
                 + " leads/s offered, " + options.duration().toSeconds() + " s each, then up to "
-                + DeliveryBenchmark.DRAIN.toSeconds() + " s for the step's leads to complete |");
+                + DeliveryBenchmark.DRAIN.toSeconds() + " s for the step's leads to complete; each step (and the"
+                + " warm-up) starts once every consumer group of the stack has read what was written before it,"
+                + " waiting at most " + DeliveryBenchmark.BACKLOG_TIMEOUT.toMinutes() + " minutes |");
         lines.add("| warm-up | the stack at " + options.rates().get(0) + " leads/s for "
                 + options.warmup().toSeconds() + " s, then up to " + DeliveryBenchmark.WARM_UP_DRAIN.toSeconds()
                 + " s for its leads to complete, before the first step; the baseline until stable, at most "

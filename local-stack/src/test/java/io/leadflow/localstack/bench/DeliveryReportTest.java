@@ -69,7 +69,9 @@ class DeliveryReportTest {
 
                 | setting | value |
                 |---|---|
-                | load steps | 500, 1000 leads/s offered, 20 s each, then up to 30 s for the step's leads to complete |
+                | load steps | 500, 1000 leads/s offered, 20 s each, then up to 30 s for the step's leads to complete; \
+                each step (and the warm-up) starts once every consumer group of the stack has read what was written \
+                before it, waiting at most 5 minutes |
                 | warm-up | the stack at 500 leads/s for 60 s, then up to 180 s for its leads to complete, before the first step; the baseline until stable, at most 60 s: 25 s, stable (9,000, 14,800, 15,100, 15,000, 14,900 leads/s) |
                 | load generator | Java, in the benchmark's JVM (Netty, 64 kept-alive connections, each paced so that together they offer the step's rate) |
                 | flow | `bench-delivery`: the intake benchmark's flow (every field of the lead typed, async source) with one recipient step (`custom.outbound.json`, timeout 5 s, one attempt) to the fake buyer, which the benchmark serves on a free loopback port |
