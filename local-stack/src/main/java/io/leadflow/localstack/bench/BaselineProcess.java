@@ -8,16 +8,18 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import io.leadflow.localstack.ChildProcess;
 import io.leadflow.localstack.HealthWait;
+import io.leadflow.localstack.ServiceProcess;
 import io.leadflow.localstack.StartupFailure;
 
 /**
  * The baseline server in a JVM of its own on a free port, started like each service (one JVM per endpoint, the same
- * java executable, no JVM options), so the two endpoints of the benchmark start from the same place.
+ * java executable, the services' JVM options), so the two endpoints of the benchmark start from the same place.
  */
 final class BaselineProcess implements AutoCloseable {
 
@@ -36,9 +38,12 @@ final class BaselineProcess implements AutoCloseable {
     static BaselineProcess start(String classpath, String bootstrapServers, Path workingDirectory, Path logFile)
             throws IOException {
         int port = freePort();
-        ChildProcess process = ChildProcess.start("baseline", List.of(ChildProcess.javaExecutable(),
-                        "-cp", classpath, BaselineServer.class.getName(), String.valueOf(port), bootstrapServers),
-                Map.of(), workingDirectory, logFile);
+        List<String> command = new ArrayList<>();
+        command.add(ChildProcess.javaExecutable());
+        command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.addAll(List.of("-cp", classpath, BaselineServer.class.getName(), String.valueOf(port),
+                bootstrapServers));
+        ChildProcess process = ChildProcess.start("baseline", command, Map.of(), workingDirectory, logFile);
         return new BaselineProcess(process, port);
     }
 
