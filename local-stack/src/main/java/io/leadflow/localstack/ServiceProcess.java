@@ -19,7 +19,8 @@ public final class ServiceProcess {
 
     /**
      * The JVM options every service runs with (as in {@code deploy/Dockerfile}): the throughput collector, which
-     * costs less CPU than the default G1 where services share a few cores; its young pauses last milliseconds.
+     * costs less CPU than the default G1 where services share a few cores, for longer young pauses where much of the
+     * heap survives (delivery, feedback: docs/architecture.md section 10).
      */
     public static final List<String> JVM_OPTIONS = List.of("-XX:+UseParallelGC");
 
